@@ -1,0 +1,75 @@
+"""Command line: `python -m bot` (long polling), `python -m bot --webhook`, `python -m bot demo`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dotenv import load_dotenv
+
+from bot.config import ConfigError, load_settings
+from bot.storage import DatabaseTooNew
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Cydlais, a co-production bot."
+    )
+    parser.add_argument(
+        "mode",
+        nargs="?",
+        choices=["run", "demo"],
+        default="run",
+        help="run (default) connects to Telegram; demo runs in this terminal, no token needed",
+    )
+    parser.add_argument(
+        "--webhook", action="store_true", help="receive updates by webhook (PORT, WEBHOOK_URL)"
+    )
+    args = parser.parse_args(argv)
+    load_dotenv()  # an optional .env; real environment variables win
+
+    if args.mode == "demo":
+        from bot.demo import run_demo
+
+        return run_demo()
+
+    from bot import logs
+
+    logs.setup()
+    try:
+        settings = load_settings()
+        if args.webhook and not settings.webhook_url:
+            raise ConfigError(
+                "WEBHOOK_URL", "is not set", "Set it to the public https:// address of this bot."
+            )
+    except ConfigError as exc:
+        print(f"Cydlais cannot start: {exc}", file=sys.stderr)
+        return 2
+
+    from telegram import Update
+
+    from bot.app import build_application
+
+    app = build_application(settings)
+    try:
+        if args.webhook:
+            app.run_webhook(
+                listen="0.0.0.0",  # noqa: S104  # hosts route HTTP to us on PORT
+                port=settings.port,
+                url_path="telegram",
+                webhook_url=f"{settings.webhook_url.rstrip('/')}/telegram"
+                if settings.webhook_url
+                else None,
+                secret_token=settings.webhook_secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES)
+    except DatabaseTooNew as exc:
+        print(f"Cydlais cannot start: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

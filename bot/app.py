@@ -1,0 +1,113 @@
+"""Building the Application: the order handlers run in, and the services around them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from types import ModuleType
+from typing import Any
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    Defaults,
+    TypeHandler,
+)
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.context import Context, Services
+from bot.handlers import errors, fallback, onboarding, rights, steps, visit
+from bot.menus import set_default_menus
+from bot.processor import PerMemberUpdateProcessor
+from bot.storage import Database
+
+log = logging.getLogger("cydlais")
+
+# Journeys in group 0, in this order: the first handler that matches an update wins. Steps
+# (free text answering a question) come last so that commands always reach their journey.
+# A journey module has `handlers()` and may have `async on_startup(app)` / `on_shutdown(app)`.
+JOURNEYS: list[ModuleType] = [onboarding, rights, steps]
+
+App = Application[Any, Context, Any, Any, Any, Any]
+Hook = Callable[[App], Coroutine[Any, Any, None]]
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+) -> App:
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .context_types(ContextTypes(context=Context))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.timezone,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .concurrent_updates(PerMemberUpdateProcessor(256))
+        .post_init(_post_init(settings))
+        .post_shutdown(_post_shutdown)
+    )
+    if rate_limit:
+        # Overall 30/s and 20/min per group for interactive replies; max_retries=0 so a 429
+        # reaches the delivery worker, which honours retry_after itself.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]  # PTB types the limiter by its rate_limit_args
+    if request is not None:
+        builder = builder.request(request).get_updates_request(get_updates_request or request)
+    else:
+        if settings.api_url:
+            builder = builder.base_url(settings.api_url.rstrip("/") + "/bot")
+        if settings.api_file_url:
+            builder = builder.base_file_url(settings.api_file_url.rstrip("/") + "/file/bot")
+        builder = builder.connection_pool_size(64).pool_timeout(10.0)
+    app: App = builder.build()
+    register_handlers(app)
+    return app
+
+
+def register_handlers(app: App) -> None:
+    # group -1: who is speaking (member, language, roles), for every update
+    app.add_handler(TypeHandler(Update, visit.load_visit), group=-1)
+    # group 0: the journeys, then whatever no journey took (unknown commands, media, edits).
+    # One group, because only the first matching handler of a group runs: a fallback in a
+    # later group would answer every command a second time.
+    for journey in [*JOURNEYS, fallback]:
+        for handler in journey.handlers():
+            app.add_handler(handler, group=0)
+    app.add_error_handler(errors.on_error)
+
+
+def _post_init(settings: Settings) -> Hook:
+    async def post_init(app: App) -> None:
+        db = await Database.open(settings.database)
+        app.bot_data["services"] = Services(settings=settings, db=db)
+        await set_default_menus(app.bot, settings)
+        for journey in JOURNEYS:
+            hook = getattr(journey, "on_startup", None)
+            if hook is not None:
+                await hook(app)
+        log.info("Cydlais is ready")
+
+    return post_init
+
+
+async def _post_shutdown(app: App) -> None:
+    for journey in reversed(JOURNEYS):
+        hook = getattr(journey, "on_shutdown", None)
+        if hook is not None:
+            await hook(app)
+    services: Services | None = app.bot_data.get("services")
+    if services is not None:
+        await services.db.close()
+    log.info("Cydlais stopped; database closed")

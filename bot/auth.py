@@ -1,0 +1,100 @@
+"""Who may do what: one mechanism for commands, messages and button presses.
+
+Every handler callback is wrapped by `requires(role)`. The wrapper checks the visitor's
+role before the callback runs and tells a refused person, in their language, whom the
+action is for. Object-level rights (a representative of *this* constituency) are checked
+by the journey with `Access.speaks_for`, because callback_data is never trusted.
+The authorization matrix test walks every registered handler and fails on any callback
+that does not carry `required_role`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, TypeVar
+
+from telegram import Update
+
+from bot.context import Context
+from bot.i18n import N_
+
+Handler = Callable[[Update, Context], Awaitable[Any]]
+F = TypeVar("F", bound=Handler)
+
+
+class Role(IntEnum):
+    ANYONE = 0
+    MEMBER = 1
+    REPRESENTATIVE = 2
+    COORDINATOR = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    is_member: bool
+    coordinator: bool
+    rep_of: frozenset[int]
+
+    def has(self, role: Role) -> bool:
+        if role is Role.ANYONE:
+            return True
+        if not self.is_member:
+            return False
+        if role is Role.MEMBER:
+            return True
+        if role is Role.REPRESENTATIVE:
+            return self.coordinator or bool(self.rep_of)
+        return self.coordinator
+
+    def speaks_for(self, constituency_id: int) -> bool:
+        """May act for this constituency: its representative, or any coordinator."""
+        return self.is_member and (self.coordinator or constituency_id in self.rep_of)
+
+    @property
+    def top(self) -> Role:
+        for role in (Role.COORDINATOR, Role.REPRESENTATIVE, Role.MEMBER):
+            if self.has(role):
+                return role
+        return Role.ANYONE
+
+
+STRANGER = Access(False, False, frozenset())
+
+_DENIED = {
+    Role.MEMBER: N_("This is for members. To join, send /start."),
+    Role.REPRESENTATIVE: N_("This is for representatives and coordinators."),
+    Role.COORDINATOR: N_("This is for coordinators."),
+}
+
+
+def requires(role: Role) -> Callable[[F], F]:
+    """Declare the role a handler needs; refuse everyone else kindly."""
+
+    def decorate(callback: F) -> F:
+        @functools.wraps(callback)
+        async def guarded(update: Update, context: Context) -> Any:
+            if not context.visit.access.has(role):
+                await deny(update, context, role)
+                return None
+            return await callback(update, context)
+
+        guarded.required_role = role  # type: ignore[attr-defined]  # read by the matrix test
+        return guarded  # type: ignore[return-value]  # same signature as callback
+
+    return decorate
+
+
+async def deny(update: Update, context: Context, role: Role) -> None:
+    text = context.tr.gettext(_DENIED.get(role, _DENIED[Role.COORDINATOR]))
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text)
+
+
+def required_role(callback: object) -> Role | None:
+    role = getattr(callback, "required_role", None)
+    return role if isinstance(role, Role) else None

@@ -1,0 +1,59 @@
+"""Every command once: its English and Welsh names, what it does, and whom it is for.
+
+The command menus (setMyCommands), the "what you can do" menu and /help are all built from
+this list, so a journey adds its command here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.auth import Role
+from bot.i18n import N_, Lang
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    en: str
+    cy: str
+    description: str  # msgid, translated per person
+    role: Role
+    in_menu: bool = True
+
+    def name(self, lang: Lang) -> str:
+        return self.cy if lang == "cy" else self.en
+
+    @property
+    def names(self) -> list[str]:
+        return [self.en] if self.cy == self.en else [self.en, self.cy]
+
+
+COMMANDS: list[Command] = [
+    Command("start", "start", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
+    Command("help", "cymorth", N_("What I can do for you"), Role.ANYONE),
+    Command("language", "iaith", N_("Cymraeg or English"), Role.ANYONE),
+    Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
+    Command("privacy", "preifatrwydd", N_("What is kept about you, and why"), Role.ANYONE),
+    Command("mydata", "fy_nata", N_("See everything held about you"), Role.MEMBER),
+    Command("forget", "anghofio", N_("Delete everything held about you"), Role.MEMBER),
+    Command("stop", "stopio", N_("Stop all messages from me"), Role.MEMBER),
+]
+
+
+def command(en: str) -> Command:
+    for cmd in COMMANDS:
+        if cmd.en == en:
+            return cmd
+    raise KeyError(en)
+
+
+def register(cmd: Command) -> Command:
+    """Add a journey's command (idempotent, so a module imported twice adds it once)."""
+    if all(c.en != cmd.en for c in COMMANDS):
+        COMMANDS.append(cmd)
+    return cmd
+
+
+def visible_to(role: Role) -> list[Command]:
+    """The menu for a role: its own commands and those of every lesser role."""
+    return [c for c in COMMANDS if c.in_menu and c.role <= role]

@@ -1,0 +1,214 @@
+"""Settings from the environment (and an optional `.env`), checked once at start-up.
+
+A bad setting raises `ConfigError` naming the setting and how to fix it; `__main__`
+prints that one line and exits with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE = "data/cydlais.sqlite3"
+DEFAULT_TIMEZONE = "Europe/London"
+DEFAULT_QUIET_HOURS = "21:00-08:00"
+_TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
+_HHMM_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+    def __init__(self, name: str, problem: str, fix: str) -> None:
+        super().__init__(f"{name} {problem}. {fix}")
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class QuietHours:
+    """A daily window in local time when non-urgent messages wait; may wrap midnight."""
+
+    start: time
+    end: time
+
+    def contains(self, local: time) -> bool:
+        if self.start <= self.end:
+            return self.start <= local < self.end
+        return local >= self.start or local < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    token: str
+    database: Path = Path(DEFAULT_DATABASE)
+    api_url: str | None = None
+    api_file_url: str | None = None
+    coordinators: frozenset[int] = frozenset()
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+    min_group: int = 5
+    send_rate: float = 25.0
+    quiet_hours: QuietHours | None = QuietHours(time(21, 0), time(8, 0))
+    max_views_per_day: int = 10
+    secret: bytes | None = None
+    secret_file: Path = Path("data/secret.key")
+    operator: str = "Cydlais"
+    operator_contact: str = ""
+    port: int = 8443
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(
+            name, f"is {raw!r}, not a whole number", f"Set it to a number from {low} to {high}."
+        ) from None
+    if not low <= value <= high:
+        raise ConfigError(
+            name, f"is {value}, out of range", f"Set it to a number from {low} to {high}."
+        )
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(
+            name, f"is {raw!r}, not a number", f"Set it to a number from {low:g} to {high:g}."
+        ) from None
+    if not low <= value <= high:
+        raise ConfigError(
+            name, f"is {value:g}, out of range", f"Set it to a number from {low:g} to {high:g}."
+        )
+    return value
+
+
+def _coordinators(env: Mapping[str, str]) -> frozenset[int]:
+    raw = env.get("CYDLAIS_COORDINATORS", "").strip()
+    ids: set[int] = set()
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        if not part.isdigit():
+            raise ConfigError(
+                "CYDLAIS_COORDINATORS",
+                f"contains {part!r}, which is not a Telegram user id",
+                "Use comma-separated numeric ids, e.g. CYDLAIS_COORDINATORS=123456789,987654321.",
+            )
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _timezone(env: Mapping[str, str]) -> ZoneInfo:
+    name = env.get("CYDLAIS_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            "CYDLAIS_TIMEZONE",
+            f"is {name!r}, not a known time zone",
+            "Use an IANA name such as Europe/London.",
+        ) from None
+
+
+def parse_quiet_hours(raw: str) -> QuietHours | None:
+    """Parse `HH:MM-HH:MM`; an empty value means no quiet hours."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    parts = raw.split("-")
+    matches = [_HHMM_RE.match(p.strip()) for p in parts]
+    if len(parts) != 2 or not all(matches):
+        raise ConfigError(
+            "CYDLAIS_QUIET_HOURS",
+            f"is {raw!r}, not a time range",
+            "Use HH:MM-HH:MM in 24-hour time, e.g. 21:00-08:00, or leave it empty for none.",
+        )
+    start, end = (time(int(m.group(1)), int(m.group(2))) for m in matches if m)
+    if start == end:
+        raise ConfigError(
+            "CYDLAIS_QUIET_HOURS", "starts and ends at the same time", "Use two different times."
+        )
+    return QuietHours(start, end)
+
+
+def _secret(env: Mapping[str, str]) -> bytes | None:
+    raw = env.get("CYDLAIS_SECRET", "")
+    if not raw:
+        return None
+    if len(raw) < 32:
+        raise ConfigError(
+            "CYDLAIS_SECRET",
+            "is shorter than 32 characters",
+            "Use a long random value, e.g. the output of: python -c 'import secrets; print(secrets.token_hex(32))'.",
+        )
+    return raw.encode()
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
+    """Read and check every setting; raise ConfigError on the first bad one."""
+    env = os.environ if env is None else env
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if require_token and not token:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN",
+            "is not set",
+            "Create a bot with @BotFather and put its token in TELEGRAM_BOT_TOKEN (or in a .env file), "
+            "or try the bot without one: python -m bot demo.",
+        )
+    if token and not _TOKEN_RE.match(token):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN",
+            "does not look like a bot token",
+            "Copy the whole token BotFather gave you, e.g. 123456789:AAE...",
+        )
+    webhook_url = env.get("WEBHOOK_URL", "").strip() or None
+    if webhook_url and not webhook_url.startswith("https://"):
+        raise ConfigError(
+            "WEBHOOK_URL", "must start with https://", "Telegram only sends webhooks over HTTPS."
+        )
+    webhook_secret = env.get("WEBHOOK_SECRET", "").strip() or None
+    if webhook_secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", webhook_secret):
+        raise ConfigError(
+            "WEBHOOK_SECRET",
+            "has characters Telegram does not allow",
+            "Use 1-256 of A-Z, a-z, 0-9, _ and -.",
+        )
+    api_url = env.get("TELEGRAM_API_URL", "").strip() or None
+    api_file_url = env.get("TELEGRAM_API_FILE_URL", "").strip() or None
+    for name, url in (("TELEGRAM_API_URL", api_url), ("TELEGRAM_API_FILE_URL", api_file_url)):
+        if url and not url.startswith(("http://", "https://")):
+            raise ConfigError(
+                name, f"is {url!r}, not an http(s) address", "Leave it empty to use Telegram's own."
+            )
+    return Settings(
+        token=token,
+        database=Path(env.get("CYDLAIS_DATABASE", "").strip() or DEFAULT_DATABASE),
+        api_url=api_url,
+        api_file_url=api_file_url,
+        coordinators=_coordinators(env),
+        timezone=_timezone(env),
+        min_group=_int(env, "CYDLAIS_MIN_GROUP", 5, 2, 1000),
+        send_rate=_float(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 1000.0),
+        quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
+        max_views_per_day=_int(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000),
+        secret=_secret(env),
+        secret_file=Path(env.get("CYDLAIS_SECRET_FILE", "").strip() or "data/secret.key"),
+        operator=env.get("CYDLAIS_OPERATOR", "").strip() or "Cydlais",
+        operator_contact=env.get("CYDLAIS_OPERATOR_CONTACT", "").strip(),
+        port=_int(env, "PORT", 8443, 1, 65535),
+        webhook_url=webhook_url,
+        webhook_secret=webhook_secret,
+    )

@@ -1,0 +1,83 @@
+"""What every handler can reach: the long-lived services, and who is speaking now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+from bot.i18n import Lang, Tr, translator
+from bot.storage import Database
+from bot.storage.members import Member
+
+if TYPE_CHECKING:
+    from bot.auth import Access
+
+
+@dataclass(slots=True)
+class Services:
+    """Created in post_init, closed in post_shutdown; one per Application."""
+
+    settings: Settings
+    db: Database
+    extras: dict[str, Any] = field(default_factory=dict)  # journey services register here
+
+
+@dataclass(slots=True)
+class Visit:
+    """Who sent this update, loaded once per update by the group -1 handler."""
+
+    telegram_id: int
+    chat_id: int
+    private: bool
+    member: Member | None
+    lang: Lang | None  # None: not known yet, so the first screen is bilingual
+    tr: Tr
+    access: Access
+
+
+class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """python-telegram-bot's context, plus the services and the current visit."""
+
+    __slots__ = ("_visit",)
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application, chat_id, user_id)
+        self._visit: Visit | None = None
+
+    @property
+    def services(self) -> Services:
+        services: Services = self.application.bot_data["services"]
+        return services
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def visit(self) -> Visit:
+        if self._visit is None:
+            raise RuntimeError("visit not loaded: is the group -1 loader registered?")
+        return self._visit
+
+    @visit.setter
+    def visit(self, value: Visit) -> None:
+        self._visit = value
+
+    @property
+    def tr(self) -> Tr:
+        return self.visit.tr
+
+    def tr_for(self, lang: Lang) -> Tr:
+        return translator(lang, self.settings.timezone)

@@ -1,0 +1,1 @@
+"""One module per journey; `bot.app` composes them in order."""

@@ -1,0 +1,39 @@
+"""The one error handler: log without personal data, tell the person what to do."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import Context
+from bot.i18n import translator
+
+log = logging.getLogger("cydlais.errors")
+
+
+async def on_error(update: object, context: Context) -> None:
+    error = context.error
+    # Type and place only: the exception text can carry a person's message or id.
+    where = type(update).__name__ if update is not None else "job"
+    log.error("unhandled %s while handling %s", type(error).__name__, where)
+    log.debug("details", exc_info=error)
+    if (
+        not isinstance(update, Update)
+        or update.effective_chat is None
+        or isinstance(error, Forbidden)
+    ):
+        return
+    lang = context._visit.lang if context._visit is not None else None
+    tr = translator(lang or "cy", context.settings.timezone)
+    text = tr.gettext(
+        "Sorry, something went wrong on my side and I couldn't finish that. Please try again in a "
+        "moment. If it keeps happening, send /help."
+    )
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, text)
+    except TelegramError:
+        log.warning("could not tell the person about the error")

@@ -1,0 +1,92 @@
+"""Group 1: anything no journey took: unknown commands, media, edits, stray text."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from bot.auth import Role, requires
+from bot.context import Context
+from bot.handlers.onboarding import LANG_BUTTONS, WELCOME
+from bot.i18n import both
+from bot.ui import keyboard, reply
+
+LONG_TEXT = 3000
+
+
+async def unexpected_text(update: Update, context: Context) -> None:
+    visit = context.visit
+    if visit.member is None:
+        await reply(
+            update,
+            context,
+            both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n"),
+            keyboard(LANG_BUTTONS),
+        )
+        return
+    message = update.effective_message
+    if message is not None and message.text and len(message.text) > LONG_TEXT:
+        await reply(
+            update,
+            context,
+            visit.tr.gettext(
+                "That's a long message, and I wasn't expecting one just now. To share a view with your "
+                "representatives, send /feedback first. Send /help to see everything I can do."
+            ),
+        )
+        return
+    await reply(
+        update,
+        context,
+        visit.tr.gettext(
+            "I'm not sure what you mean. To share a view with your representatives, send /feedback. "
+            "Send /help to see everything I can do."
+        ),
+    )
+
+
+@requires(Role.ANYONE)
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command nobody registered."""
+    if not context.visit.private:
+        return  # in a group, other bots' commands are none of our business
+    await reply(
+        update,
+        context,
+        context.tr.gettext("I don't know that command. Send /help to see what I can do."),
+    )
+
+
+@requires(Role.ANYONE)
+async def media(update: Update, context: Context) -> None:
+    """Stickers, photos, voice notes, files: say kindly that only text is read for now."""
+    await reply(
+        update,
+        context,
+        context.tr.gettext(
+            "Thank you, but I can only read typed text for now, not pictures, stickers, voice notes or files."
+        ),
+    )
+
+
+@requires(Role.ANYONE)
+async def edited(update: Update, context: Context) -> None:
+    """An edit to an earlier message: we act on messages as sent."""
+    await reply(
+        update,
+        context,
+        context.tr.gettext(
+            "I saw you edited a message. I only read new messages, so if something changed, please send it again."
+        ),
+    )
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    private = filters.ChatType.PRIVATE
+    return [
+        MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, unknown_command),
+        MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, edited),
+        MessageHandler(
+            private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, media
+        ),
+    ]

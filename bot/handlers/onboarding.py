@@ -1,0 +1,325 @@
+"""First meeting: language, privacy and consent, joining a network, self-description."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.auth import Role, requires
+from bot.commands import command
+from bot.context import Context
+from bot.i18n import LANGS, N_, Lang, Tr, both
+from bot.menus import menu_text, set_chat_menu
+from bot.storage import constituencies, invites, members
+from bot.storage.members import SELF_DESCRIPTIONS, SelfDescription
+from bot.text import esc
+from bot.ui import answer_with, keyboard, reply
+
+WELCOME = N_(
+    "<b>Welcome to Cydlais.</b> Here members of mental health networks in Wales share their "
+    "views with their representatives, anonymously if they wish, and hear what changed "
+    "because of them.\nWhich language would you like?"
+)
+PRIVACY = N_(
+    "<b>Your privacy</b>\n\n"
+    "<b>What I keep:</b> your Telegram account number (so I can send you messages), your "
+    "language, the networks you join and, only if you choose to tell me, whether you use "
+    "services or care for someone.\n\n"
+    "<b>Anonymous views stay anonymous.</b> They are stored with nothing that links them to "
+    "you, so nobody, not even the people who run this service, can trace them back to you.\n\n"
+    "<b>You are in control:</b> /mydata shows everything held about you, /forget deletes it, "
+    "and /stop stops all messages.\n\n"
+    "This service is run by {operator}."
+)
+LANG_BUTTONS = [
+    ("Cymraeg", callbacks.pack("lang", "cy")),
+    ("English", callbacks.pack("lang", "en")),
+]
+SELF_LABELS: dict[SelfDescription, str] = {
+    "service_user": N_("I use or have used services"),
+    "carer": N_("I care for someone"),
+    "both": N_("Both of these"),
+    "prefer_not": N_("I'd rather not say"),
+}
+INVITE_PROBLEMS = {
+    "unknown": N_(
+        "This invitation link isn't valid. Please check you copied all of it, or ask for a new one."
+    ),
+    "expired": N_(
+        "This invitation link has expired. Please ask the person who sent it for a new one."
+    ),
+    "used_up": N_("This invitation link has already been used. Please ask for a new one."),
+    "revoked": N_("This invitation link has been withdrawn. Please ask for a new one."),
+}
+
+
+def privacy_text(tr: Tr, operator: str, contact: str) -> str:
+    text = tr.gettext(PRIVACY).format(operator=esc(operator))
+    if contact:
+        text += "\n" + tr.gettext("Contact: {contact}").format(contact=esc(contact))
+    return text
+
+
+def consent_keyboard(tr: Tr, lang: Lang) -> InlineKeyboardMarkup:
+    return keyboard(
+        [(tr.gettext("I agree, let's start"), callbacks.pack("consent", "yes", lang))],
+        [(tr.gettext("No thanks"), callbacks.pack("consent", "no", lang))],
+    )
+
+
+@requires(Role.ANYONE)
+async def start(update: Update, context: Context) -> None:
+    """Welcome a newcomer, welcome back a member, and take an invite from the deep link."""
+    visit = context.visit
+    payload = context.args[0] if context.args else None
+    if not visit.private:
+        await reply(
+            update,
+            context,
+            both(
+                N_("Please write to me in a private chat: a group is not private."),
+                context.settings.timezone,
+            ),
+        )
+        return
+    member = visit.member
+    if member is None:
+        if payload and context.user_data is not None:
+            context.user_data["invite"] = payload[:64]  # memory only, until they consent
+        await reply(
+            update,
+            context,
+            both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n"),
+            keyboard(LANG_BUTTONS),
+        )
+        return
+    tr = visit.tr
+    if member.status != "active":
+        await members.set_status(context.db, member.id, "active")
+        await reply(update, context, tr.gettext("Welcome back. I'll send you messages again."))
+    if payload:
+        await redeem_invite(update, context, member.id, payload)
+        return
+    await show_menu(update, context)
+
+
+async def redeem_invite(update: Update, context: Context, member_id: int, token: str) -> bool:
+    tr = context.visit.tr
+    invite, problem = await invites.redeem(context.db, token, member_id)
+    if invite is None or problem is not None:
+        await reply(update, context, tr.gettext(INVITE_PROBLEMS[problem or "unknown"]))
+        return False
+    place = (
+        await constituencies.get(context.db, invite.constituency_id)
+        if invite.constituency_id
+        else None
+    )
+    name = esc(place.name(tr.lang)) if place else ""
+    if invite.role == "coordinator":
+        text = tr.gettext("You are now a coordinator of this service.")
+    elif invite.role == "representative":
+        text = tr.gettext("You are now a representative for {name}.").format(name=name)
+    else:
+        text = tr.gettext("You have joined {name}.").format(name=name)
+    await reply(update, context, text)
+    if invite.role != "member":
+        role = Role.COORDINATOR if invite.role == "coordinator" else Role.REPRESENTATIVE
+        await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, role)
+    return True
+
+
+@requires(Role.ANYONE)
+async def choose_language(update: Update, context: Context) -> None:
+    """[Cymraeg] / [English]: for a newcomer, then the privacy notice; for a member, switch."""
+    query = update.callback_query
+    assert query is not None
+    parsed = callbacks.parse(query.data)
+    lang = cast(Lang | None, parsed.arg(0, LANGS) if parsed else None)
+    if lang is None:
+        await query.answer()
+        return
+    tr = context.tr_for(lang)
+    member = context.visit.member
+    if member is not None:
+        await members.set_language(context.db, member.id, lang)
+        role = context.visit.access.top
+        await answer_with(update, context, tr.gettext("Done: I'll speak English from now on."))
+        await set_chat_menu(context.bot, context.settings, context.visit.chat_id, lang, role)
+        return
+    if context.user_data is not None:
+        context.user_data["lang"] = lang
+    settings = context.settings
+    await answer_with(
+        update,
+        context,
+        privacy_text(tr, settings.operator, settings.operator_contact),
+        consent_keyboard(tr, lang),
+    )
+
+
+@requires(Role.ANYONE)
+async def consent(update: Update, context: Context) -> None:
+    """[I agree] creates the member; [No thanks] stores nothing and says goodbye."""
+    query = update.callback_query
+    assert query is not None
+    parsed = callbacks.parse(query.data)
+    answer = parsed.arg(0, ("yes", "no")) if parsed else None
+    lang = cast(Lang, (parsed.arg(1, LANGS) if parsed else None) or context.visit.lang or "cy")
+    tr = context.tr_for(lang)
+    if answer is None:
+        await query.answer()
+        return
+    if answer == "no":
+        if context.user_data is not None:
+            context.user_data.clear()
+        await answer_with(
+            update,
+            context,
+            tr.gettext(
+                "That's fine: I haven't kept anything about you. If you change your mind, just send /start."
+            ),
+        )
+        return
+    visit = context.visit
+    member = visit.member or await members.create(
+        context.db, visit.telegram_id, visit.chat_id, lang
+    )
+    context.visit.member = member
+    context.visit.tr = tr
+    await answer_with(
+        update, context, tr.gettext("Thank you. You can change your mind at any time with /forget.")
+    )
+    token = context.user_data.pop("invite", None) if context.user_data is not None else None
+    context.user_data.pop("lang", None) if context.user_data is not None else None
+    if token and await redeem_invite(update, context, member.id, str(token)):
+        await ask_self_description(update, context, tr)
+        return
+    await offer_join(update, context, tr, member.id, then_describe=True)
+
+
+async def offer_join(
+    update: Update, context: Context, tr: Tr, member_id: int, *, then_describe: bool
+) -> None:
+    """List the networks open to joining, each a button, ✓ beside those already joined."""
+    open_ones = await constituencies.open_to_join(context.db)
+    if not open_ones:
+        if then_describe:
+            await ask_self_description(update, context, tr)
+        else:
+            await reply(
+                update,
+                context,
+                tr.gettext(
+                    "There are no networks open to join just now. A coordinator can send you an invitation link."
+                ),
+            )
+        return
+    mine = {c.id for c in await constituencies.of_member(context.db, member_id)}
+    step = "d" if then_describe else "m"
+    rows = [
+        [(("✓ " if c.id in mine else "") + c.name(tr.lang), callbacks.pack("join", c.id, step))]
+        for c in open_ones
+    ]
+    rows.append([(tr.gettext("I've finished choosing"), callbacks.pack("join", "done", step))])
+    text = tr.gettext(
+        "Which network or forum would you like to join? You can choose more than one."
+    )
+    pressed = callbacks.parse(update.callback_query.data) if update.callback_query else None
+    if pressed is not None and pressed.verb == "join":  # update the list in place
+        await answer_with(update, context, text, keyboard(*rows))
+    else:
+        await reply(update, context, text, keyboard(*rows))
+
+
+@requires(Role.MEMBER)
+async def join_command(update: Update, context: Context) -> None:
+    """/join (/ymuno): choose networks to join at any time."""
+    member = context.visit.member
+    assert member is not None
+    await offer_join(update, context, context.tr, member.id, then_describe=False)
+
+
+@requires(Role.MEMBER)
+async def join_pressed(update: Update, context: Context) -> None:
+    """A network button toggles membership; only networks open to self-joining are accepted."""
+    query = update.callback_query
+    assert query is not None
+    member = context.visit.member
+    assert member is not None
+    parsed = callbacks.parse(query.data)
+    tr = context.tr
+    step = parsed.arg(1, ("d", "m")) if parsed else None
+    if parsed is None or step is None:
+        await query.answer()
+        return
+    if parsed.args[0] == "done":
+        if step == "d":
+            await ask_self_description(update, context, tr)
+        else:
+            await answer_with(update, context, tr.gettext("Saved."))
+        return
+    constituency_id = parsed.int_arg(0)
+    place = (
+        await constituencies.get(context.db, constituency_id)
+        if constituency_id is not None
+        else None
+    )
+    if place is None or not place.self_join or place.archived:
+        await query.answer(tr.gettext("That network isn't open to join."), show_alert=True)
+        return
+    if not await constituencies.join(context.db, member.id, place.id):
+        await constituencies.leave(context.db, member.id, place.id)
+    await offer_join(update, context, tr, member.id, then_describe=step == "d")
+
+
+async def ask_self_description(update: Update, context: Context, tr: Tr) -> None:
+    rows = [
+        [(tr.gettext(label), callbacks.pack("self", key))] for key, label in SELF_LABELS.items()
+    ]
+    text = tr.gettext(
+        "One optional question: how are you involved? Your answer is only ever counted in groups "
+        "of at least {n} people, never shown on its own."
+    ).format(n=context.settings.min_group)
+    await reply(update, context, text, keyboard(*rows))
+
+
+@requires(Role.MEMBER)
+async def self_described(update: Update, context: Context) -> None:
+    """Store the optional self-description, then show what the member can do."""
+    query = update.callback_query
+    assert query is not None
+    member = context.visit.member
+    assert member is not None
+    parsed = callbacks.parse(query.data)
+    value = parsed.arg(0, SELF_DESCRIPTIONS) if parsed else None
+    if value is None:
+        await query.answer()
+        return
+    stored = None if value == "prefer_not" else cast(SelfDescription, value)
+    await members.set_self_description(context.db, member.id, stored)
+    await answer_with(update, context, context.tr.gettext("Thank you."))
+    await show_menu(update, context)
+
+
+async def show_menu(update: Update, context: Context) -> None:
+    tr = context.tr
+    text = (
+        tr.gettext("<b>You're all set.</b> Here is what you can do:")
+        + "\n"
+        + menu_text(tr, context.visit.access.top)
+    )
+    await reply(update, context, text)
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    return [
+        CommandHandler(command("start").names, start),
+        CommandHandler(command("join").names, join_command),
+        CallbackQueryHandler(choose_language, pattern=callbacks.pattern("lang")),
+        CallbackQueryHandler(consent, pattern=callbacks.pattern("consent")),
+        CallbackQueryHandler(join_pressed, pattern=callbacks.pattern("join")),
+        CallbackQueryHandler(self_described, pattern=callbacks.pattern("self")),
+    ]

@@ -1,0 +1,159 @@
+"""A member's rights and settings: help, language, privacy, their data, forgetting, stopping."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks, rights
+from bot.auth import Role, requires
+from bot.commands import command
+from bot.context import Context
+from bot.handlers.onboarding import LANG_BUTTONS, WELCOME, privacy_text
+from bot.i18n import N_, Tr, both
+from bot.menus import menu_text, set_chat_menu
+from bot.ui import answer_with, keyboard, reply
+
+TABLE_NAMES = {
+    "members": N_("your details (language, status, self-description)"),
+    "memberships": N_("networks you belong to"),
+    "roles": N_("roles you hold"),
+    "invites": N_("invitations you created"),
+    "audit_log": N_("records of actions you took"),
+    "pending_input": N_("an unfinished step"),
+}
+
+
+@requires(Role.ANYONE)
+async def help_command(update: Update, context: Context) -> None:
+    """/help (/cymorth): what I can do for this person."""
+    visit = context.visit
+    if visit.member is None:
+        await reply(
+            update,
+            context,
+            both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n"),
+            keyboard(LANG_BUTTONS),
+        )
+        return
+    tr = visit.tr
+    text = tr.gettext("<b>What I can do</b>") + "\n" + menu_text(tr, visit.access.top)
+    await reply(update, context, text)
+
+
+@requires(Role.ANYONE)
+async def language_command(update: Update, context: Context) -> None:
+    """/language (/iaith): choose Cymraeg or English."""
+    text = both(N_("Which language would you like?"), context.settings.timezone, sep="\n")
+    await reply(update, context, text, keyboard(LANG_BUTTONS))
+
+
+@requires(Role.ANYONE)
+async def privacy_command(update: Update, context: Context) -> None:
+    """/privacy (/preifatrwydd): the privacy notice, in the person's language."""
+    settings = context.settings
+    await reply(
+        update, context, privacy_text(context.tr, settings.operator, settings.operator_contact)
+    )
+
+
+@requires(Role.MEMBER)
+async def mydata_command(update: Update, context: Context) -> None:
+    """/mydata (/fy_nata): everything held about the member, as text and as JSON."""
+    member = context.visit.member
+    assert member is not None
+    tr = context.tr
+    data = await rights.export(context.db, member.id)
+    lines = [tr.gettext("<b>Everything I hold about you</b>")]
+    lines += await rights.describe(context.db, tr, data)
+    lines.append("")
+    lines.append(
+        tr.gettext("Anonymous views and votes are not here: they were never linked to you.")
+    )
+    await reply(update, context, "\n".join(lines))
+    document = BytesIO(json.dumps(data, ensure_ascii=False, indent=2, default=str).encode())
+    await context.bot.send_document(
+        context.visit.chat_id,
+        document,
+        filename="cydlais-my-data.json",
+        caption=tr.gettext("The same, as a file you can keep."),
+    )
+
+
+@requires(Role.MEMBER)
+async def forget_command(update: Update, context: Context) -> None:
+    """/forget (/anghofio): ask before erasing everything."""
+    tr = context.tr
+    await reply(
+        update,
+        context,
+        tr.gettext("This deletes everything I hold about you, for good. Are you sure?"),
+        keyboard(
+            [(tr.gettext("Yes, delete everything about me"), callbacks.pack("forget", "yes"))],
+            [(tr.gettext("No, keep my details"), callbacks.pack("forget", "no"))],
+        ),
+    )
+
+
+@requires(Role.MEMBER)
+async def forget_pressed(update: Update, context: Context) -> None:
+    """Erase the member and every row linkable to them; say what went."""
+    query = update.callback_query
+    assert query is not None
+    member = context.visit.member
+    assert member is not None
+    tr = context.tr
+    parsed = callbacks.parse(query.data)
+    choice = parsed.arg(0, ("yes", "no")) if parsed else None
+    if choice != "yes":
+        await answer_with(update, context, tr.gettext("Nothing has been deleted."))
+        return
+    erased = await rights.forget(context.db, member.id)
+    await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.MEMBER)
+    await answer_with(update, context, forget_report(tr, erased))
+
+
+def forget_report(tr: Tr, erased: dict[str, int]) -> str:
+    lines = [tr.gettext("<b>Done. I have deleted:</b>")]
+    for table, count in erased.items():
+        label = tr.gettext(TABLE_NAMES[table]) if table in TABLE_NAMES else table
+        lines.append(f"• {label}: {count}")
+    lines.append("")
+    lines.append(
+        tr.gettext(
+            "Anonymous views you gave stay, because they were never linked to you: nobody can connect "
+            "them to you. If you'd like to come back one day, send /start."
+        )
+    )
+    return "\n".join(lines)
+
+
+@requires(Role.MEMBER)
+async def stop_command(update: Update, context: Context) -> None:
+    """/stop (/stopio): no more messages until /start."""
+    member = context.visit.member
+    assert member is not None
+    await rights.stop(context.db, member.id)
+    await reply(
+        update,
+        context,
+        context.tr.gettext(
+            "Done: I won't send you any more messages. Your details are kept; to delete them, send "
+            "/forget. To hear from me again, send /start."
+        ),
+    )
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    return [
+        CommandHandler(command("help").names, help_command),
+        CommandHandler(command("language").names, language_command),
+        CommandHandler(command("privacy").names, privacy_command),
+        CommandHandler(command("mydata").names, mydata_command),
+        CommandHandler(command("forget").names, forget_command),
+        CommandHandler(command("stop").names, stop_command),
+        CallbackQueryHandler(forget_pressed, pattern=callbacks.pattern("forget")),
+    ]

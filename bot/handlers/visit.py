@@ -1,0 +1,49 @@
+"""Group -1: load who is speaking (member, language, roles) once per update."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from telegram import Update
+
+from bot.auth import STRANGER, Access
+from bot.context import Context, Visit
+from bot.i18n import Lang, as_lang, translator
+from bot.storage import members, roles
+
+
+async def load_visit(update: Update, context: Context) -> None:
+    """Attach a Visit to the context; every later handler reads it."""
+    user = update.effective_user
+    chat = update.effective_chat
+    settings = context.settings
+    telegram_id = user.id if user else 0
+    member = await members.by_telegram_id(context.db, telegram_id) if user else None
+    access = STRANGER
+    lang: Lang | None = None
+    if member is not None:
+        lang = member.language
+        grants = await roles.of_member(context.db, member.id)
+        access = Access(
+            is_member=True,
+            coordinator=telegram_id in settings.coordinators
+            or any(g.role == "coordinator" for g in grants),
+            rep_of=frozenset(
+                g.constituency_id
+                for g in grants
+                if g.role == "representative" and g.constituency_id
+            ),
+        )
+    elif user is not None:
+        # Before consent nothing is stored: the language lives only in this conversation.
+        chosen = context.user_data.get("lang") if context.user_data is not None else None
+        lang = cast(Lang | None, chosen) or as_lang(user.language_code)
+    context.visit = Visit(
+        telegram_id=telegram_id,
+        chat_id=chat.id if chat else telegram_id,
+        private=chat is None or chat.type == "private",
+        member=member,
+        lang=lang,
+        tr=translator(lang or "cy", settings.timezone),
+        access=access,
+    )

@@ -1,0 +1,115 @@
+"""Translations: both catalogs loaded once; a translator per update or per recipient.
+
+Never `install()`: handlers run concurrently for members of different languages, so each
+gets its own `Tr`. Catalogs are read from the compiled `.mo` when it is up to date, else
+compiled in memory from the `.po`, so a fresh clone works without `pybabel compile`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+import datetime as dt
+from datetime import tzinfo
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from babel.dates import format_date, format_datetime, format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+Lang = Literal["cy", "en"]
+LANGS: tuple[Lang, ...] = ("cy", "en")  # Welsh first wherever both are shown
+DOMAIN = "messages"
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# Babel locale per language: English dates in British order, not US.
+BABEL_LOCALE: dict[Lang, str] = {"cy": "cy", "en": "en_GB"}
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where the language is known."""
+    return message
+
+
+def as_lang(code: str | None) -> Lang | None:
+    """`cy`/`en` from a Telegram language_code such as `en-GB`; None for anything else."""
+    if not code:
+        return None
+    base = code.split("-")[0].split("_")[0].lower()
+    for lang in LANGS:
+        if base == lang:
+            return lang
+    return None
+
+
+def _load(lang: Lang, locales_dir: Path) -> Translations:
+    po = locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as fp:
+            return Translations(fp, domain=DOMAIN)
+    if not po.exists():
+        raise FileNotFoundError(f"no catalog for {lang!r} at {po}")
+    with po.open("rb") as fp:
+        catalog = read_po(fp, locale=lang, domain=DOMAIN)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)  # fuzzy entries are never shown to people
+    buf.seek(0)
+    return Translations(buf, domain=DOMAIN)
+
+
+@cache
+def catalogs(locales_dir: Path = LOCALES_DIR) -> dict[Lang, Translations]:
+    return {lang: _load(lang, locales_dir) for lang in LANGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Tr:
+    """One person's translator: gettext, plurals and dates in their language."""
+
+    lang: Lang
+    tz: tzinfo
+    _t: Translations
+
+    def gettext(self, message: str) -> str:
+        return str(self._t.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return str(self._t.ngettext(singular, plural, n))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return str(self._t.pgettext(context, message))
+
+    @property
+    def locale(self) -> str:
+        return BABEL_LOCALE[self.lang]
+
+    def date(self, value: dt.date | dt.datetime, fmt: str = "long") -> str:
+        if isinstance(value, dt.datetime):
+            value = value.astimezone(self.tz).date()
+        return str(format_date(value, format=fmt, locale=self.locale))
+
+    def datetime(self, value: dt.datetime, fmt: str = "long") -> str:
+        """Date and time in the configured zone, e.g. '5 Tachwedd 2025 am 14:30'."""
+        day = format_date(value.astimezone(self.tz).date(), format=fmt, locale=self.locale)
+        clock = format_time(value, format="HH:mm", tzinfo=self.tz, locale=self.locale)
+        return self.gettext("{date} at {time}").format(date=day, time=clock)
+
+    def weekday_datetime(self, value: dt.datetime) -> str:
+        return str(
+            format_datetime(value, format="EEEE d MMMM, HH:mm", tzinfo=self.tz, locale=self.locale)
+        )
+
+    def time(self, value: dt.datetime) -> str:
+        return str(format_time(value, format="HH:mm", tzinfo=self.tz, locale=self.locale))
+
+
+def translator(lang: Lang, tz: tzinfo) -> Tr:
+    return Tr(lang, tz, catalogs()[lang])
+
+
+def both(message: str, tz: tzinfo, sep: str = "\n\n") -> str:
+    """The same message in Welsh then English, for people whose language is not yet known."""
+    return sep.join(translator(lang, tz).gettext(message) for lang in LANGS)

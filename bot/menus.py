@@ -1,0 +1,42 @@
+"""The "what you can do" menu and the command menus Telegram shows, from `bot.commands`."""
+
+from __future__ import annotations
+
+from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram.error import TelegramError
+
+from bot.auth import Role
+from bot.commands import visible_to
+from bot.config import Settings
+from bot.i18n import LANGS, Lang, Tr, translator
+
+
+def menu_text(tr: Tr, role: Role) -> str:
+    lines = [f"/{c.name(tr.lang)} – {tr.gettext(c.description)}" for c in visible_to(role)]
+    return "\n".join(lines)
+
+
+def bot_commands(lang: Lang, role: Role, settings: Settings) -> list[BotCommand]:
+    tr = translator(lang, settings.timezone)
+    return [BotCommand(c.name(lang), tr.gettext(c.description)[:256]) for c in visible_to(role)]
+
+
+async def set_default_menus(bot: Bot, settings: Settings) -> None:
+    """English for everyone, Welsh for Telegram apps set to Welsh (language_code `cy`)."""
+    await bot.set_my_commands(bot_commands("en", Role.MEMBER, settings))
+    await bot.set_my_commands(bot_commands("cy", Role.MEMBER, settings), language_code="cy")
+
+
+async def set_chat_menu(bot: Bot, settings: Settings, chat_id: int, lang: Lang, role: Role) -> None:
+    """A representative's or coordinator's own menu, in their language; members get the default."""
+    scope = BotCommandScopeChat(chat_id)
+    try:
+        if role >= Role.REPRESENTATIVE:
+            await bot.set_my_commands(bot_commands(lang, role, settings), scope=scope)
+        else:
+            await bot.delete_my_commands(scope=scope)
+    except TelegramError:
+        pass  # a menu is a convenience; never fail the action that changed the role
+
+
+__all__ = ["LANGS", "bot_commands", "menu_text", "set_chat_menu", "set_default_menus"]

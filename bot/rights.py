@@ -1,0 +1,81 @@
+"""A member's data rights: see it all, erase it all, stop messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import N_, Tr
+from bot.storage import Database, constituencies, members
+from bot.storage.db import from_db
+from bot.storage.personal import export as export_rows
+from bot.text import esc
+
+SELF = {
+    "service_user": N_("uses or has used services"),
+    "carer": N_("cares for someone"),
+    "both": N_("uses services and cares for someone"),
+}
+STATUS = {
+    "active": N_("receiving messages"),
+    "stopped": N_("messages stopped"),
+    "unreachable": N_("unreachable (the bot was blocked)"),
+}
+
+
+async def export(db: Database, member_id: int) -> dict[str, list[dict[str, Any]]]:
+    return await export_rows(db, member_id)
+
+
+async def describe(db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """The export in plain words, in the member's language."""
+    if not data.get("members"):
+        return []
+    me = data["members"][0]
+    lines = [
+        tr.gettext("Telegram account number: {id}").format(id=me["telegram_id"]),
+        tr.gettext("Language: {lang}").format(
+            lang="Cymraeg" if me["language"] == "cy" else "English"
+        ),
+        tr.gettext("How you are involved: {value}").format(
+            value=tr.gettext(SELF[me["self_description"]])
+            if me["self_description"]
+            else tr.gettext("not given")
+        ),
+        tr.gettext("Messages: {status}").format(status=tr.gettext(STATUS[me["status"]])),
+        tr.gettext("Agreed to the privacy notice: {when}").format(
+            when=tr.datetime(from_db(me["consented_at"]))
+        ),
+    ]
+    names = []
+    for row in data.get("memberships", []):
+        place = await constituencies.get(db, row["constituency_id"])
+        if place is not None:
+            names.append(esc(place.name(tr.lang)))
+    lines.append(
+        tr.gettext("Networks: {names}").format(names=", ".join(names) or tr.gettext("none"))
+    )
+    for row in data.get("roles", []):
+        if row["role"] == "coordinator":
+            lines.append(tr.gettext("Role: coordinator"))
+        else:
+            place = await constituencies.get(db, row["constituency_id"])
+            lines.append(
+                tr.gettext("Role: representative for {name}").format(
+                    name=esc(place.name(tr.lang)) if place else "?"
+                )
+            )
+    others = {k: len(v) for k, v in data.items() if k not in ("members", "memberships", "roles")}
+    for table, count in others.items():
+        lines.append(f"{table}: {count}")
+    return lines
+
+
+async def forget(db: Database, member_id: int) -> dict[str, int]:
+    """Erase the member; foreign keys cascade. Returns rows erased (or unlinked) per table."""
+    data = await export_rows(db, member_id)
+    await members.delete(db, member_id)
+    return {table: len(rows) for table, rows in data.items()}
+
+
+async def stop(db: Database, member_id: int) -> None:
+    await members.set_status(db, member_id, "stopped")

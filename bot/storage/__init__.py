@@ -1,0 +1,5 @@
+"""All SQL lives here: typed functions over one aiosqlite connection, returning dataclasses."""
+
+from bot.storage.db import Database, DatabaseTooNew
+
+__all__ = ["Database", "DatabaseTooNew"]

@@ -1,0 +1,191 @@
+"""Connecting, configuring and migrating the SQLite database.
+
+Migrations are numbered SQL files in `migrations/` (`0001_initial.sql`, ...). Those newer
+than `PRAGMA user_version` are applied in one transaction at start, so a failed migration
+leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+_MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer Cydlais than this one."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_db(moment: datetime) -> str:
+    """Aware datetimes are stored as ISO 8601 UTC text, which sorts correctly."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_db(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every migration shipped with the package, in order."""
+    found = []
+    for entry in resources.files("bot.storage").joinpath("migrations").iterdir():
+        match = _MIGRATION_RE.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"two migrations share a number: {versions}")
+    return found
+
+
+class Queries:
+    """Typed helpers over a connection; `Database` serialises them, a `Tx` runs inside one."""
+
+    conn: aiosqlite.Connection
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; returns lastrowid (for INSERT) or 0."""
+        async with self.conn.execute(sql, params) as cursor:
+            return cursor.lastrowid or 0
+
+    async def execute_rowcount(self, sql: str, params: Sequence[Any] = ()) -> int:
+        async with self.conn.execute(sql, params) as cursor:
+            return cursor.rowcount
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        await self.conn.executemany(sql, rows)
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+        async with self.conn.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        async with self.conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+
+class Tx(Queries):
+    """The statements of one transaction; only valid inside `Database.transaction()`."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self.conn = conn
+
+
+class Database(Queries):
+    """One connection shared by the whole bot; aiosqlite runs it on its own thread.
+
+    Concurrent handlers share the connection, so every statement and every transaction
+    takes `_lock`: a transaction never interleaves with another handler's statements.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Database:
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        # WAL lets a second reader (bench, export) go on while the bot writes; foreign keys
+        # make /forget's cascades real; the busy timeout covers a second process.
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA busy_timeout=5000")
+        await conn.execute("PRAGMA synchronous=NORMAL")
+        db = cls(conn, path)
+        try:
+            await db.migrate()
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def migrate(self) -> int:
+        shipped = migrations()
+        latest = shipped[-1][0] if shipped else 0
+        current = await self.scalar("PRAGMA user_version") or 0
+        if current > latest:
+            raise DatabaseTooNew(
+                f"The database {self.path} is at schema version {current}, but this Cydlais "
+                f"only knows up to {latest}. Upgrade Cydlais, or point CYDLAIS_DATABASE at "
+                "another file."
+            )
+        pending = [(v, sql) for v, _, sql in shipped if v > current]
+        if not pending:
+            return int(current)
+        async with self.transaction() as tx:
+            for version, sql in pending:
+                for statement in _split_sql(sql):
+                    await tx.execute(statement)
+                await tx.execute(f"PRAGMA user_version = {int(version)}")
+        return latest
+
+    async def close(self) -> None:
+        async with self._lock:
+            await self.conn.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Tx]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        async with self._lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(self.conn)
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        async with self._lock:
+            return await super().execute(sql, params)
+
+    async def execute_rowcount(self, sql: str, params: Sequence[Any] = ()) -> int:
+        async with self._lock:
+            return await super().execute_rowcount(sql, params)
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        async with self._lock:
+            await super().executemany(sql, rows)
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+        async with self._lock:
+            return await super().fetchone(sql, params)
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        async with self._lock:
+            return await super().fetchall(sql, params)
+
+    async def table_names(self) -> list[str]:
+        rows = await self.fetchall(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+        return [r[0] for r in rows]
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements (no triggers with inner semicolons in our files)."""
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,89 @@
+"""Members: people who consented. Their language, status and self-description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import aiosqlite
+
+from bot.storage.db import Database, Queries, from_db, to_db, utcnow
+
+Lang = Literal["cy", "en"]
+Status = Literal["active", "stopped", "unreachable"]
+SelfDescription = Literal["service_user", "carer", "both", "prefer_not"]
+SELF_DESCRIPTIONS: tuple[SelfDescription, ...] = ("service_user", "carer", "both", "prefer_not")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: int
+    telegram_id: int
+    chat_id: int
+    language: Lang
+    self_description: SelfDescription | None
+    status: Status
+    consented_at: datetime
+    created_at: datetime
+
+
+def _member(row: aiosqlite.Row) -> Member:
+    return Member(
+        id=row["id"],
+        telegram_id=row["telegram_id"],
+        chat_id=row["chat_id"],
+        language=row["language"],
+        self_description=row["self_description"],
+        status=row["status"],
+        consented_at=from_db(row["consented_at"]),
+        created_at=from_db(row["created_at"]),
+    )
+
+
+async def by_telegram_id(db: Queries, telegram_id: int) -> Member | None:
+    row = await db.fetchone("SELECT * FROM members WHERE telegram_id = ?", (telegram_id,))
+    return None if row is None else _member(row)
+
+
+async def by_id(db: Queries, member_id: int) -> Member | None:
+    row = await db.fetchone("SELECT * FROM members WHERE id = ?", (member_id,))
+    return None if row is None else _member(row)
+
+
+async def create(db: Queries, telegram_id: int, chat_id: int, language: Lang) -> Member:
+    """Record a person who has just consented (or return them if they already had)."""
+    now = to_db(utcnow())
+    await db.execute(
+        "INSERT INTO members (telegram_id, chat_id, language, consented_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(telegram_id) DO UPDATE SET status = 'active'",
+        (telegram_id, chat_id, language, now, now),
+    )
+    member = await by_telegram_id(db, telegram_id)
+    assert member is not None  # just written
+    return member
+
+
+async def set_language(db: Queries, member_id: int, language: Lang) -> None:
+    await db.execute("UPDATE members SET language = ? WHERE id = ?", (language, member_id))
+
+
+async def set_self_description(db: Queries, member_id: int, value: SelfDescription | None) -> None:
+    await db.execute("UPDATE members SET self_description = ? WHERE id = ?", (value, member_id))
+
+
+async def set_status(db: Queries, member_id: int, status: Status) -> None:
+    await db.execute("UPDATE members SET status = ? WHERE id = ?", (status, member_id))
+
+
+async def set_status_by_chat(db: Queries, chat_id: int, status: Status) -> None:
+    await db.execute("UPDATE members SET status = ? WHERE chat_id = ?", (status, chat_id))
+
+
+async def delete(db: Database, member_id: int) -> None:
+    """Erase a member; foreign keys cascade to everything linkable to them."""
+    await db.execute("DELETE FROM members WHERE id = ?", (member_id,))
+
+
+async def count(db: Queries) -> int:
+    return int(await db.scalar("SELECT COUNT(*) FROM members"))

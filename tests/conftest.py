@@ -1,0 +1,38 @@
+"""Fixtures: a real Application on the simulated Telegram, with a throw-away database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, load_settings
+from bot.sim.harness import FAKE_TOKEN, Harness
+
+COORDINATOR_ID = 900001
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    env = {
+        "TELEGRAM_BOT_TOKEN": FAKE_TOKEN,
+        "CYDLAIS_DATABASE": str(tmp_path / "test.sqlite3"),
+        "CYDLAIS_COORDINATORS": str(COORDINATOR_ID),
+        "CYDLAIS_SECRET": "test-secret-" + "x" * 40,
+        "CYDLAIS_QUIET_HOURS": "",
+        "CYDLAIS_OPERATOR": "Rhwydwaith Prawf / Test Network",
+    }
+    return load_settings(env)
+
+
+@pytest.fixture
+async def harness(settings: Settings) -> AsyncIterator[Harness]:
+    async with Harness(settings) as h:
+        yield h
+
+
+@pytest.fixture(autouse=True)
+def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="cydlais")

@@ -1,0 +1,164 @@
+"""Maintain the gettext catalogs (a thin wrapper over Babel's own extract/update).
+
+    python tools/catalog.py update        # extract msgids from bot/, update cy and en catalogs
+    python tools/catalog.py missing       # list Welsh entries still untranslated or fuzzy
+    python tools/catalog.py set FILE.json # apply {"msgid": "Welsh"} or {"msgid": ["form0", ...]}
+    python tools/catalog.py compile       # write .mo files (optional: the bot compiles in memory)
+
+`update` is `pybabel extract` + `pybabel update --no-fuzzy-matching --ignore-obsolete`, then
+re-asserts the Welsh six-form Plural-Forms header, which Babel 2.18 would write with five.
+English msgids are the source, so the English catalog's msgstrs stay empty (gettext then
+returns the msgid). A lock keeps two people's runs from interleaving.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+POT = LOCALES / "messages.pot"
+CY_PLURALS = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5);"
+
+
+@contextmanager
+def locked() -> Iterator[None]:
+    with (LOCALES / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def po_path(lang: str) -> Path:
+    return LOCALES / lang / "LC_MESSAGES" / "messages.po"
+
+
+def pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)  # noqa: S603
+
+
+def fix_header(lang: str) -> None:
+    path = po_path(lang)
+    with path.open("rb") as fp:
+        catalog = read_po(fp, locale=lang)
+    catalog.project = "Cydlais"
+    catalog.version = "0.1"
+    catalog.msgid_bugs_address = ""
+    catalog.copyright_holder = "Cydlais contributors"
+    if lang == "cy":
+        catalog._num_plurals = 6  # Babel has no public setter for the rule
+        catalog._plural_expr = "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5)"
+    with path.open("wb") as fp:
+        write_po(fp, catalog, width=100, omit_header=False, ignore_obsolete=True)
+
+
+def update() -> None:
+    with locked():
+        pybabel(
+            "extract",
+            "-F",
+            "pyproject.toml",
+            "-o",
+            str(POT),
+            "--add-comments=TRANSLATORS:",
+            "--project=Cydlais",
+            "--no-location",
+            "--sort-output",
+            "-k",
+            "N_",
+            "bot",
+        )
+        for lang in ("cy", "en"):
+            if not po_path(lang).exists():
+                pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-l", lang)
+            pybabel(
+                "update",
+                "-i",
+                str(POT),
+                "-d",
+                str(LOCALES),
+                "-l",
+                lang,
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+                "--width=100",
+            )
+            fix_header(lang)
+
+
+def missing() -> int:
+    with po_path("cy").open("rb") as fp:
+        catalog = read_po(fp, locale="cy")
+    count = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            count += 1
+            print(json.dumps(message.id, ensure_ascii=False))
+    print(f"{count} Welsh entries need a translation", file=sys.stderr)
+    return 1 if count else 0
+
+
+def set_translations(source: Path) -> None:
+    """Apply translations from a JSON object keyed by msgid (the singular, for plurals)."""
+    wanted: dict[str, str | list[str]] = json.loads(source.read_text(encoding="utf-8"))
+    with locked():
+        path = po_path("cy")
+        with path.open("rb") as fp:
+            catalog = read_po(fp, locale="cy")
+        unknown = []
+        for msgid, value in wanted.items():
+            message = catalog.get(msgid)
+            if message is None:
+                unknown.append(msgid)
+                continue
+            if isinstance(message.id, tuple):
+                if not isinstance(value, list) or len(value) != 6:
+                    raise SystemExit(
+                        f"{msgid!r} is plural: give a list of six forms (n=0,1,2,3,6,other)"
+                    )
+                message.string = tuple(value)
+            else:
+                if not isinstance(value, str):
+                    raise SystemExit(f"{msgid!r} is not plural: give a string")
+                message.string = value
+            message.flags.discard("fuzzy")
+        with path.open("wb") as fp:
+            write_po(fp, catalog, width=100, ignore_obsolete=True)
+    for msgid in unknown:
+        print(f"not in the catalog (run update first?): {msgid!r}", file=sys.stderr)
+
+
+def main() -> int:
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    match sys.argv[1]:
+        case "update":
+            update()
+        case "missing":
+            return missing()
+        case "set":
+            set_translations(Path(sys.argv[2]))
+        case "compile":
+            pybabel("compile", "-d", str(LOCALES), "--statistics")
+        case _:
+            print(__doc__)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
