@@ -41,15 +41,27 @@ PERSONAS = {
     "rep": Persona("rep", 1002, "Rhys", "representative of the Cardiff and Vale Carers' Network"),
     "coordinator": Persona("coordinator", 1003, "Ceri", "coordinator"),
 }
-ALIASES = {"representative": "rep", "cynrychiolydd": "rep", "coord": "coordinator", "cydlynydd": "coordinator", "aelod": "member"}
+ALIASES = {
+    "representative": "rep",
+    "cynrychiolydd": "rep",
+    "coord": "coordinator",
+    "cydlynydd": "coordinator",
+    "aelod": "member",
+}
 
 
 async def seed(h: Harness) -> None:
     """A few networks, and a representative and a coordinator who have already joined."""
     db = h.services.db
-    carers = await constituencies.create(db, "carers-cv", "Rhwydwaith Gofalwyr Caerdydd a'r Fro", "Cardiff and Vale Carers' Network")
-    await constituencies.create(db, "users-hd", "Fforwm Defnyddwyr Gwasanaeth Hywel Dda", "Hywel Dda Service Users' Forum")
-    await constituencies.create(db, "youth-bc", "Llais Ifanc Betsi Cadwaladr", "Betsi Cadwaladr Young People's Voice")
+    carers = await constituencies.create(
+        db, "carers-cv", "Rhwydwaith Gofalwyr Caerdydd a'r Fro", "Cardiff and Vale Carers' Network"
+    )
+    await constituencies.create(
+        db, "users-hd", "Fforwm Defnyddwyr Gwasanaeth Hywel Dda", "Hywel Dda Service Users' Forum"
+    )
+    await constituencies.create(
+        db, "youth-bc", "Llais Ifanc Betsi Cadwaladr", "Betsi Cadwaladr Young People's Voice"
+    )
     for persona in (PERSONAS["rep"], PERSONAS["coordinator"]):
         member = await members.create(db, persona.user_id, persona.user_id, "en")
         await constituencies.join(db, member.id, carers)
@@ -62,7 +74,9 @@ class Terminal:
         self.h = h
         self.out = out
         self.persona = PERSONAS["member"]
-        self.people: dict[str, Person] = {key: h.person(p.user_id, p.name, language_code="en") for key, p in PERSONAS.items()}
+        self.people: dict[str, Person] = {
+            key: h.person(p.user_id, p.name, language_code="en") for key, p in PERSONAS.items()
+        }
         self.seen: dict[int, dict[int, int]] = {p.user_id: {} for p in PERSONAS.values()}
 
     @property
@@ -93,7 +107,10 @@ class Terminal:
                     self.show(message, numbers)
                     seen[message.message_id] = message.edits
             elif changed:
-                print(f"\n  ({len(changed)} new for {persona.key}: /as {persona.key} to read)", file=self.out)
+                print(
+                    f"\n  ({len(changed)} new for {persona.key}: /as {persona.key} to read)",
+                    file=self.out,
+                )
 
     def buttons(self) -> list[tuple[int, str]]:
         """The buttons of the newest message that has any, numbered from 1."""
@@ -154,7 +171,9 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
             print(INTRO, file=out)
             loop = asyncio.get_running_loop()
             while True:
-                print(f"\n{term.persona.name} ({term.persona.key}) > ", end="", file=out, flush=True)
+                print(
+                    f"\n{term.persona.name} ({term.persona.key}) > ", end="", file=out, flush=True
+                )
                 line = await loop.run_in_executor(None, stdin.readline)
                 if not line:
                     print(file=out)

@@ -7,9 +7,9 @@ compiled in memory from the `.po`, so a fresh clone works without `pybabel compi
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
-import datetime as dt
 from datetime import tzinfo
 from functools import cache
 from pathlib import Path

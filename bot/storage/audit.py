@@ -27,4 +27,6 @@ async def record(db: Queries, actor_id: int | None, action: str, detail: str = "
 
 async def latest(db: Queries, limit: int = 20) -> list[AuditEntry]:
     rows = await db.fetchall("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", (limit,))
-    return [AuditEntry(r["id"], from_db(r["at"]), r["actor_id"], r["action"], r["detail"]) for r in rows]
+    return [
+        AuditEntry(r["id"], from_db(r["at"]), r["actor_id"], r["action"], r["detail"]) for r in rows
+    ]
