@@ -31,17 +31,17 @@ async def describe(db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]]) 
     if not data.get("members"):
         return []
     me = data["members"][0]
+    involvement = SELF.get(me["self_description"] or "")
+    status = STATUS[me["status"]]
     lines = [
         tr.gettext("Telegram account number: {id}").format(id=me["telegram_id"]),
         tr.gettext("Language: {lang}").format(
             lang="Cymraeg" if me["language"] == "cy" else "English"
         ),
         tr.gettext("How you are involved: {value}").format(
-            value=tr.gettext(SELF[me["self_description"]])
-            if me["self_description"]
-            else tr.gettext("not given")
+            value=tr.gettext(involvement) if involvement else tr.gettext("not given")
         ),
-        tr.gettext("Messages: {status}").format(status=tr.gettext(STATUS[me["status"]])),
+        tr.gettext("Messages: {status}").format(status=tr.gettext(status)),
         tr.gettext("Agreed to the privacy notice: {when}").format(
             when=tr.datetime(from_db(me["consented_at"]))
         ),

@@ -110,7 +110,8 @@ async def redeem_invite(update: Update, context: Context, member_id: int, token:
     tr = context.visit.tr
     invite, problem = await invites.redeem(context.db, token, member_id)
     if invite is None or problem is not None:
-        await reply(update, context, tr.gettext(INVITE_PROBLEMS[problem or "unknown"]))
+        message = INVITE_PROBLEMS[problem or "unknown"]
+        await reply(update, context, tr.gettext(message))
         return False
     place = (
         await constituencies.get(context.db, invite.constituency_id)
