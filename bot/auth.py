@@ -88,7 +88,7 @@ def requires(role: Role) -> Callable[[F], F]:
 
 
 async def deny(update: Update, context: Context, role: Role) -> None:
-    text = context.tr.gettext(_DENIED.get(role, _DENIED[Role.COORDINATOR]))
+    text = context.t(_DENIED.get(role, _DENIED[Role.COORDINATOR]))
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     elif update.effective_message is not None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
-from bot.i18n import Lang, Tr, translator
+from bot.i18n import Lang, Tr, both, translator
 from bot.storage import Database
 from bot.storage.members import Member
 
@@ -78,6 +78,12 @@ class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict
     @property
     def tr(self) -> Tr:
         return self.visit.tr
+
+    def t(self, message: str) -> str:
+        """Translate for this person; both languages, Welsh first, if theirs isn't known yet."""
+        if self.visit.lang is None:
+            return both(message, self.settings.timezone, sep="\n")
+        return self.visit.tr.gettext(message)
 
     def tr_for(self, lang: Lang) -> Tr:
         return translator(lang, self.settings.timezone)

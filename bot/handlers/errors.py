@@ -8,9 +8,14 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import Context
-from bot.i18n import translator
+from bot.i18n import N_, as_lang, both, translator
+from bot.storage import members
 
 log = logging.getLogger("cydlais.errors")
+SORRY = N_(
+    "Sorry, something went wrong on my side and I couldn't finish that. Please try again in a "
+    "moment. If it keeps happening, send /help."
+)
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -19,18 +24,16 @@ async def on_error(update: object, context: Context) -> None:
     where = type(update).__name__ if update is not None else "job"
     log.error("unhandled %s while handling %s", type(error).__name__, where)
     log.debug("details", exc_info=error)
-    if (
-        not isinstance(update, Update)
-        or update.effective_chat is None
-        or isinstance(error, Forbidden)
-    ):
+    if not isinstance(update, Update) or update.effective_chat is None:
         return
-    lang = context._visit.lang if context._visit is not None else None
-    tr = translator(lang or "cy", context.settings.timezone)
-    text = tr.gettext(
-        "Sorry, something went wrong on my side and I couldn't finish that. Please try again in a "
-        "moment. If it keeps happening, send /help."
-    )
+    if isinstance(error, Forbidden):
+        return  # they blocked the bot: there is nobody to tell
+    # The error handler gets a fresh context, so the language is looked up again.
+    user = update.effective_user
+    member = await members.by_telegram_id(context.db, user.id) if user else None
+    lang = member.language if member else as_lang(user.language_code if user else None)
+    tz = context.settings.timezone
+    text = translator(lang, tz).gettext(SORRY) if lang else both(SORRY, tz, sep="\n")
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()

@@ -8,10 +8,17 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot.auth import Role, requires
 from bot.context import Context
 from bot.handlers.onboarding import LANG_BUTTONS, WELCOME
-from bot.i18n import both
+from bot.i18n import N_, both
 from bot.ui import keyboard, reply
 
 LONG_TEXT = 3000
+UNKNOWN_COMMAND = N_("I don't know that command. Send /help to see what I can do.")
+MEDIA = N_(
+    "Thank you, but I can only read typed text for now, not pictures, stickers, voice notes or files."
+)
+EDITED = N_(
+    "I saw you edited a message. I only read new messages, so if something changed, please send it again."
+)
 
 
 async def unexpected_text(update: Update, context: Context) -> None:
@@ -53,7 +60,7 @@ async def unknown_command(update: Update, context: Context) -> None:
     await reply(
         update,
         context,
-        context.tr.gettext("I don't know that command. Send /help to see what I can do."),
+        context.t(UNKNOWN_COMMAND),
     )
 
 
@@ -63,9 +70,7 @@ async def media(update: Update, context: Context) -> None:
     await reply(
         update,
         context,
-        context.tr.gettext(
-            "Thank you, but I can only read typed text for now, not pictures, stickers, voice notes or files."
-        ),
+        context.t(MEDIA),
     )
 
 
@@ -75,9 +80,7 @@ async def edited(update: Update, context: Context) -> None:
     await reply(
         update,
         context,
-        context.tr.gettext(
-            "I saw you edited a message. I only read new messages, so if something changed, please send it again."
-        ),
+        context.t(EDITED),
     )
 
 

@@ -16,7 +16,7 @@ from bot.menus import menu_text, set_chat_menu
 from bot.storage import constituencies, invites, members
 from bot.storage.members import SELF_DESCRIPTIONS, SelfDescription
 from bot.text import esc
-from bot.ui import answer_with, keyboard, reply
+from bot.ui import answer_with, clear_buttons, keyboard, reply
 
 WELCOME = N_(
     "<b>Welcome to Cydlais.</b> Here members of mental health networks in Wales share their "
@@ -176,7 +176,9 @@ async def consent(update: Update, context: Context) -> None:
     if answer == "no":
         if context.user_data is not None:
             context.user_data.clear()
-        await answer_with(
+        await query.answer()
+        await clear_buttons(update)  # the notice stays readable; only its buttons go
+        await reply(
             update,
             context,
             tr.gettext(
@@ -190,7 +192,9 @@ async def consent(update: Update, context: Context) -> None:
     )
     context.visit.member = member
     context.visit.tr = tr
-    await answer_with(
+    await query.answer()
+    await clear_buttons(update)
+    await reply(
         update, context, tr.gettext("Thank you. You can change your mind at any time with /forget.")
     )
     token = context.user_data.pop("invite", None) if context.user_data is not None else None
@@ -260,7 +264,14 @@ async def join_pressed(update: Update, context: Context) -> None:
         if step == "d":
             await ask_self_description(update, context, tr)
         else:
-            await answer_with(update, context, tr.gettext("Saved."))
+            count = len(await constituencies.of_member(context.db, member.id))
+            await answer_with(
+                update,
+                context,
+                tr.ngettext(
+                    "Saved: you belong to {n} network.", "Saved: you belong to {n} networks.", count
+                ).format(n=count),
+            )
         return
     constituency_id = parsed.int_arg(0)
     place = (

@@ -1,0 +1,121 @@
+"""A member's rights: see their data, forget, stop, change language — in Welsh and English."""
+
+from __future__ import annotations
+
+import json
+
+from bot.sim.harness import Harness
+from bot.storage import invites, members, roles
+from bot.storage.personal import member_columns
+from tests.helpers.db import all_values
+from tests.helpers.people import onboard, seed_constituencies
+
+
+async def test_mydata_shows_exactly_what_is_stored(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    db = harness.services.db
+    person = await onboard(
+        harness, 3001, lang="en", join="Cardiff and Vale Carers' Network", describe="Both of these"
+    )
+    text, document = (await person.say("/mydata"))[-2:]
+    assert "Telegram account number: 3001" in text.text
+    assert "Cardiff and Vale Carers' Network" in text.text
+    assert "uses services and cares for someone" in text.text
+    assert document.document is not None
+    name, content = document.document
+    assert name == "cydlais-my-data.json"
+    exported = json.loads(content)
+    member = await members.by_telegram_id(db, 3001)
+    assert member is not None
+    stored = dict(await db.fetchone("SELECT * FROM members WHERE id = ?", (member.id,)) or {})
+    assert exported["members"] == [stored]
+    assert [r["constituency_id"] for r in exported["memberships"]] == [places["carers"]]
+    assert set(exported) == {"members", "memberships"}
+
+
+async def test_mydata_in_welsh_with_alias(harness: Harness) -> None:
+    person = await onboard(harness, 3002, lang="cy")
+    text = (await person.say("/fy_nata"))[0]
+    assert (
+        "Popeth sydd gen i amdanoch chi" in text.text and "Rhif cyfrif Telegram: 3002" in text.text
+    )
+
+
+async def test_forget_leaves_no_row_with_the_member(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    db = harness.services.db
+    person = await onboard(harness, 3003, lang="en", join="Cardiff and Vale Carers' Network")
+    member = await members.by_telegram_id(db, 3003)
+    assert member is not None
+    await roles.grant(db, member.id, "representative", places["carers"])
+    await invites.create(db, role="member", constituency_id=places["carers"], created_by=member.id)
+    [ask] = await person.say("/forget")
+    assert "Are you sure?" in ask.text
+    done = (await person.press("Yes, delete everything about me"))[-1]
+    assert "I have deleted" in done.text and "networks you belong to: 1" in done.text
+    assert "Anonymous views you gave stay" in done.text
+    assert await members.by_telegram_id(db, 3003) is None
+    assert not {3003, "3003"} & await all_values(db)
+    for table, column, _ in await member_columns(db):
+        rows = await db.fetchall(f"SELECT 1 FROM {table} WHERE {column} = ?", (member.id,))
+        assert rows == [], f"{table}.{column} still holds the member"
+
+
+async def test_forget_can_be_cancelled_in_welsh(harness: Harness) -> None:
+    person = await onboard(harness, 3004, lang="cy")
+    await person.say("/anghofio")
+    [kept] = await person.press("Na, cadwch fy manylion")
+    assert kept.text == "Does dim byd wedi'i ddileu."
+    assert await members.by_telegram_id(harness.services.db, 3004) is not None
+
+
+async def test_language_changes_every_later_message(harness: Harness) -> None:
+    person = await onboard(harness, 3005, lang="en")
+    await person.say("/language")
+    [switched] = await person.press("Cymraeg")
+    assert switched.text == "Iawn: bydda i'n siarad Cymraeg o hyn ymlaen."
+    [help_text] = await person.say("/help")
+    assert "Beth alla i ei wneud" in help_text.text and "/iaith" in help_text.text
+    [unknown] = await person.say("/nonsense")
+    assert "Dydw i ddim yn adnabod" in unknown.text
+    await person.say("/iaith")
+    [back] = await person.press("English")
+    assert back.text == "Done: I'll speak English from now on."
+    member = await members.by_telegram_id(harness.services.db, 3005)
+    assert member is not None and member.language == "en"
+
+
+async def test_stop_then_start_again(harness: Harness) -> None:
+    db = harness.services.db
+    person = await onboard(harness, 3006, lang="cy")
+    [stopped] = await person.say("/stopio")
+    assert "fydda i ddim yn anfon rhagor" in stopped.text
+    member = await members.by_telegram_id(db, 3006)
+    assert member is not None and member.status == "stopped"
+    welcome_back = (await person.say("/start"))[0]
+    assert "Croeso'n ôl" in welcome_back.text
+    member = await members.by_telegram_id(db, 3006)
+    assert member is not None and member.status == "active"
+
+
+async def test_privacy_notice_any_time(harness: Harness) -> None:
+    person = await onboard(harness, 3007, lang="en")
+    [notice] = await person.say("/privacy")
+    assert "Anonymous views stay anonymous" in notice.text and not notice.buttons
+
+
+async def test_member_commands_refused_for_strangers(harness: Harness) -> None:
+    stranger = harness.person(3008)
+    [refused] = await stranger.say("/mydata")
+    assert (
+        refused.text
+        == "Mae hyn ar gyfer aelodau. I ymuno, anfonwch /start.\nThis is for members. To join, send /start."
+    )
+
+
+async def test_command_menus_registered_in_both_languages(harness: Harness) -> None:
+    english = [c["command"] for c in harness.sim.commands_for()]
+    welsh = {c["command"]: c["description"] for c in harness.sim.commands_for(language_code="cy")}
+    assert {"help", "language", "privacy", "mydata", "forget", "stop"} <= set(english)
+    assert {"cymorth", "iaith", "preifatrwydd", "fy_nata", "anghofio", "stopio"} <= set(welsh)
+    assert welsh["iaith"] == "Cymraeg neu English"
