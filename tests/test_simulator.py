@@ -1,0 +1,110 @@
+"""The simulated Telegram holds Telegram's rules, so a bot that breaks them fails here first."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter
+
+from bot.sim import FloodRules, SimulatedTelegram
+from bot.sim.harness import FAKE_TOKEN
+
+
+@pytest.fixture
+async def bot_and_sim() -> AsyncIterator[tuple[Bot, SimulatedTelegram]]:
+    sim = SimulatedTelegram(flood=FloodRules(per_second=5, group_per_minute=3))
+    bot = Bot(FAKE_TOKEN, request=sim.request(), get_updates_request=sim.request())
+    async with bot:
+        yield bot, sim
+
+
+async def test_text_limit_counts_characters_after_entities(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    bot, sim = bot_and_sim
+    await bot.send_message(1, "<b>" + "a" * 4096 + "</b>", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match="(?i)message is too long"):
+        await bot.send_message(1, "a" * 4097)
+    with pytest.raises(BadRequest, match="(?i)message is too long"):
+        await bot.send_message(1, "😀" * 2049)  # counted in UTF-16 units, as Telegram does
+    assert sim.last(1).text == "a" * 4096
+
+
+@pytest.mark.parametrize(
+    "bad", ["<script>x</script>", "a < b", "Tom & Jerry", "<b>open", "<b><i>x</b></i>"]
+)
+async def test_html_is_validated(bot_and_sim: tuple[Bot, SimulatedTelegram], bad: str) -> None:
+    bot, _ = bot_and_sim
+    with pytest.raises(BadRequest, match="(?i)can.t parse entities"):
+        await bot.send_message(1, bad, parse_mode=ParseMode.HTML)
+
+
+async def test_callback_data_is_1_to_64_bytes(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
+    bot, _ = bot_and_sim
+    ok = InlineKeyboardMarkup([[InlineKeyboardButton("Iawn", callback_data="a" * 64)]])
+    await bot.send_message(1, "x", reply_markup=ok)
+    too_long = InlineKeyboardMarkup(
+        [[InlineKeyboardButton("Ŵ", callback_data="ŵ" * 33)]]
+    )  # 66 bytes
+    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+        await bot.send_message(1, "x", reply_markup=too_long)
+
+
+async def test_blocked_and_deactivated_users(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
+    bot, sim = bot_and_sim
+    sim.block(5)
+    sim.deactivate(6)
+    with pytest.raises(Forbidden, match="blocked by the user"):
+        await bot.send_message(5, "x")
+    with pytest.raises(Forbidden, match="deactivated"):
+        await bot.send_message(6, "x")
+
+
+async def test_flood_control_answers_429_with_retry_after(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    bot, _ = bot_and_sim
+    for chat in range(1, 6):
+        await bot.send_message(chat, "x")
+    with pytest.raises(RetryAfter) as caught:
+        await bot.send_message(7, "x")
+    assert caught.value.retry_after in (1, __import__("datetime").timedelta(seconds=1))
+
+
+async def test_group_limit_per_minute() -> None:
+    now = [0.0]
+    sim = SimulatedTelegram(flood=FloodRules(group_per_minute=3), clock=lambda: now[0])
+    async with Bot(FAKE_TOKEN, request=sim.request()) as bot:
+        for _ in range(3):
+            await bot.send_message(-100, "x")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(-100, "x")
+        now[0] += 61
+        await bot.send_message(-100, "x")
+
+
+async def test_injected_failures_then_recovery(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
+    bot, sim = bot_and_sim
+    sim.inject(502, times=2)
+    for _ in range(2):
+        with pytest.raises(Exception, match="Bad Gateway"):
+            await bot.send_message(1, "x")
+    await bot.send_message(1, "x")
+
+
+async def test_editing_to_the_same_content_is_refused_as_telegram_does(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    bot, _ = bot_and_sim
+    message = await bot.send_message(1, "same")
+    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+        await bot.edit_message_text("same", 1, message.message_id)
+
+
+async def test_commands_are_checked(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
+    bot, _ = bot_and_sim
+    with pytest.raises(BadRequest, match="(?i)bot_command_invalid"):
+        await bot.set_my_commands([("Fy-Nata", "x")])

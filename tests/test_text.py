@@ -1,0 +1,48 @@
+"""Splitting long text and escaping people's text for Telegram's HTML mode."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.sim.html_check import parse_html
+from bot.text import MAX_TEXT, esc, split_message
+
+
+def test_short_text_is_one_part() -> None:
+    assert split_message("Helo") == ["Helo"]
+
+
+def test_splits_at_a_line_boundary() -> None:
+    lines = [f"Llinell {i}: " + "gair " * 20 for i in range(200)]
+    text = "\n".join(lines)
+    parts = split_message(text)
+    assert len(parts) > 1
+    assert all(len(p) <= MAX_TEXT for p in parts)
+    assert all(p.endswith(tuple("0123456789 :eriag")) for p in parts)
+    assert "\n".join(parts).split() == text.split()
+
+
+def test_splits_at_a_word_boundary_when_there_are_no_lines() -> None:
+    text = "barn " * 1000  # 5,000 characters, one line
+    parts = split_message(text)
+    assert len(parts) == 2
+    assert all(not p.startswith(" ") and len(p) <= MAX_TEXT for p in parts)
+    assert " ".join(parts).split() == text.split()
+
+
+def test_never_cuts_an_entity() -> None:
+    text = "x" * 4085 + "&amp;" + "y" * 100  # no spaces at all
+    parts = split_message(text)
+    for part in parts:
+        parse_html(part)  # raises if an entity was cut in two
+    assert "".join(parts) == text
+
+
+@pytest.mark.parametrize("size", [4096, 4097, 8192, 12_289])
+def test_every_part_fits(size: int) -> None:
+    assert all(len(p) <= MAX_TEXT for p in split_message("a" * size))
+
+
+def test_escape_person_text() -> None:
+    assert esc("<b>Tom & Jerry</b>") == "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;"
+    assert parse_html(esc("5 < 6 & 7 > 3")) == "5 < 6 & 7 > 3"
