@@ -26,9 +26,9 @@ async def test_text_limit_counts_characters_after_entities(
 ) -> None:
     bot, sim = bot_and_sim
     await bot.send_message(1, "<b>" + "a" * 4096 + "</b>", parse_mode=ParseMode.HTML)
-    with pytest.raises(BadRequest, match="(?i)message is too long"):
+    with pytest.raises(BadRequest, match=r"(?i)message is too long"):
         await bot.send_message(1, "a" * 4097)
-    with pytest.raises(BadRequest, match="(?i)message is too long"):
+    with pytest.raises(BadRequest, match=r"(?i)message is too long"):
         await bot.send_message(1, "😀" * 2049)  # counted in UTF-16 units, as Telegram does
     assert sim.last(1).text == "a" * 4096
 
@@ -38,7 +38,7 @@ async def test_text_limit_counts_characters_after_entities(
 )
 async def test_html_is_validated(bot_and_sim: tuple[Bot, SimulatedTelegram], bad: str) -> None:
     bot, _ = bot_and_sim
-    with pytest.raises(BadRequest, match="(?i)can.t parse entities"):
+    with pytest.raises(BadRequest, match=r"(?i)can.t parse entities"):
         await bot.send_message(1, bad, parse_mode=ParseMode.HTML)
 
 
@@ -49,7 +49,7 @@ async def test_callback_data_is_1_to_64_bytes(bot_and_sim: tuple[Bot, SimulatedT
     too_long = InlineKeyboardMarkup(
         [[InlineKeyboardButton("Ŵ", callback_data="ŵ" * 33)]]
     )  # 66 bytes
-    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
         await bot.send_message(1, "x", reply_markup=too_long)
 
 
@@ -100,11 +100,11 @@ async def test_editing_to_the_same_content_is_refused_as_telegram_does(
 ) -> None:
     bot, _ = bot_and_sim
     message = await bot.send_message(1, "same")
-    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("same", 1, message.message_id)
 
 
 async def test_commands_are_checked(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
     bot, _ = bot_and_sim
-    with pytest.raises(BadRequest, match="(?i)bot_command_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
         await bot.set_my_commands([("Fy-Nata", "x")])

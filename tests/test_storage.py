@@ -36,13 +36,17 @@ async def test_a_newer_database_is_refused_clearly(tmp_path: Path) -> None:
 
 async def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "c.sqlite3")
+
+    async def insert_then_fail() -> None:
+        async with db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO constituencies (slug, name_cy, name_en, created_at) VALUES ('x', 'x', 'x', 'now')"
+            )
+            raise RuntimeError("boom")
+
     try:
         with pytest.raises(RuntimeError):
-            async with db.transaction() as tx:
-                await tx.execute(
-                    "INSERT INTO constituencies (slug, name_cy, name_en, created_at) VALUES ('x', 'x', 'x', 'now')"
-                )
-                raise RuntimeError("boom")
+            await insert_then_fail()
         assert await db.scalar("SELECT COUNT(*) FROM constituencies") == 0
     finally:
         await db.close()
