@@ -9,7 +9,7 @@ from telegram import Update
 from bot.auth import STRANGER, Access
 from bot.context import Context, Visit
 from bot.i18n import Lang, as_lang, translator
-from bot.storage import members, roles
+from bot.storage import members
 
 
 async def load_visit(update: Update, context: Context) -> None:
@@ -18,21 +18,18 @@ async def load_visit(update: Update, context: Context) -> None:
     chat = update.effective_chat
     settings = context.settings
     telegram_id = user.id if user else 0
-    member = await members.by_telegram_id(context.db, telegram_id) if user else None
+    found = await members.with_roles(context.db, telegram_id) if user else None
+    member = found[0] if found else None
     access = STRANGER
     lang: Lang | None = None
-    if member is not None:
+    if found is not None:
+        member, grants = found
         lang = member.language
-        grants = await roles.of_member(context.db, member.id)
         access = Access(
             is_member=True,
             coordinator=telegram_id in settings.coordinators
-            or any(g.role == "coordinator" for g in grants),
-            rep_of=frozenset(
-                g.constituency_id
-                for g in grants
-                if g.role == "representative" and g.constituency_id
-            ),
+            or any(role == "coordinator" for role, _ in grants),
+            rep_of=frozenset(c for role, c in grants if role == "representative" and c),
         )
     elif user is not None:
         # Before consent nothing is stored: the language lives only in this conversation.

@@ -102,8 +102,10 @@ class SimulatedTelegram:
         bot_username: str = "CydlaisBot",
         flood: FloodRules | None = None,
         clock: Callable[[], float] = time.monotonic,
+        latency: float = 0.0,
     ) -> None:
         self.bot_username = bot_username
+        self.latency = latency  # seconds per API call, like a network round trip
         self.flood = flood or FloodRules()
         self.clock = clock
         self.chats: dict[int, list[SentMessage]] = defaultdict(list)
@@ -596,6 +598,8 @@ class SimRequest(BaseRequest):
         pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         endpoint = url.rsplit("/", 1)[-1]
+        if self.sim.latency and endpoint != "getUpdates":
+            await asyncio.sleep(self.sim.latency)
         params: dict[str, Any] = {}
         files: dict[str, Any] = {}
         if request_data is not None:

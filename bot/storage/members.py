@@ -46,6 +46,21 @@ async def by_telegram_id(db: Queries, telegram_id: int) -> Member | None:
     return None if row is None else _member(row)
 
 
+async def with_roles(
+    db: Queries, telegram_id: int
+) -> tuple[Member, list[tuple[str, int | None]]] | None:
+    """The member and their (role, constituency) grants in one query: this runs on every update."""
+    rows = await db.fetchall(
+        "SELECT m.*, r.role AS r_role, r.constituency_id AS r_constituency FROM members m"
+        " LEFT JOIN roles r ON r.member_id = m.id WHERE m.telegram_id = ?",
+        (telegram_id,),
+    )
+    if not rows:
+        return None
+    grants = [(r["r_role"], r["r_constituency"]) for r in rows if r["r_role"] is not None]
+    return _member(rows[0]), grants
+
+
 async def by_id(db: Queries, member_id: int) -> Member | None:
     row = await db.fetchone("SELECT * FROM members WHERE id = ?", (member_id,))
     return None if row is None else _member(row)
