@@ -1,0 +1,42 @@
+"""Run the real `python -m bot` in a subprocess against the simulator over loopback HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.sim.harness import FAKE_TOKEN
+
+
+async def start_bot(api_url: str, database: Path, **extra: str) -> asyncio.subprocess.Process:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TELEGRAM_", "CYDLAIS_", "WEBHOOK_"))
+    }
+    env.update(
+        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
+        TELEGRAM_API_URL=api_url,
+        CYDLAIS_DATABASE=str(database),
+        CYDLAIS_SECRET_FILE=str(database.with_suffix(".key")),
+        CYDLAIS_QUIET_HOURS="",
+        **extra,
+    )
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=env, cwd=database.parent,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def wait_for(
+    condition: Callable[[], bool], timeout: float = 20.0, what: str = "condition"
+) -> None:  # noqa: ASYNC109  # a test helper's own deadline
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)

@@ -1,0 +1,72 @@
+"""The real program: `python -m bot` against the simulator over loopback HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+
+import pytest
+
+from bot.sim import SimulatedTelegram, SimUser
+from bot.sim.http import SimHttpServer
+from bot.storage import Database
+from tests.helpers.process import start_bot, wait_for
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_runs_answers_and_shuts_down_cleanly_on_a_signal(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    sim = SimulatedTelegram()
+    person = SimUser(5001, "Nia")
+    database = tmp_path / "live.sqlite3"
+    async with SimHttpServer(sim) as url:
+        process = await start_bot(url, database)
+        try:
+            await wait_for(lambda: bool(sim.commands_for(language_code="cy")), what="start-up")
+            sim.send_text(person, "/start")
+            await wait_for(lambda: bool(sim.inbox(person.id)), what="the welcome")
+            sim.press(person, sim.last(person.id), "Cymraeg")
+            await wait_for(
+                lambda: "Eich preifatrwydd" in sim.last(person.id).text, what="the privacy notice"
+            )
+            sim.press(person, sim.last(person.id), "Rwy'n cytuno, gadewch i ni ddechrau")
+            await wait_for(
+                lambda: any("Diolch" in m.text for m in sim.inbox(person.id)), what="consent"
+            )
+            process.send_signal(sig)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert "database closed" in log
+    assert "Traceback" not in log
+    assert "5001" not in log and "Nia" not in log  # no ids or names in logs
+    assert FAKE_TOKEN_PART not in log  # the httpx logger is kept at WARNING
+    db = await Database.open(database)
+    try:
+        assert await db.scalar("SELECT language FROM members WHERE telegram_id = 5001") == "cy"
+        assert await db.scalar("PRAGMA integrity_check") == "ok"
+    finally:
+        await db.close()
+
+
+FAKE_TOKEN_PART = "SIMULATED-TOKEN"
+
+
+async def test_a_newer_database_stops_start_up_clearly(tmp_path: Path) -> None:
+    database = tmp_path / "future.sqlite3"
+    db = await Database.open(database)
+    await db.execute("PRAGMA user_version = 999")
+    await db.close()
+    sim = SimulatedTelegram()
+    async with SimHttpServer(sim) as url:
+        process = await start_bot(url, database)
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode == 2
+    assert "Upgrade Cydlais" in stderr.decode()
+    assert "Traceback" not in stderr.decode()
