@@ -69,6 +69,10 @@ async def seed(h: Harness) -> None:
             await roles.grant(db, member.id, "representative", carers)
 
 
+def _look(message: SentMessage) -> tuple[str, str]:
+    return message.text, repr(message.buttons)
+
+
 class Terminal:
     def __init__(self, h: Harness, out: TextIO) -> None:
         self.h = h
@@ -77,7 +81,10 @@ class Terminal:
         self.people: dict[str, Person] = {
             key: h.person(p.user_id, p.name, language_code="en") for key, p in PERSONAS.items()
         }
-        self.seen: dict[int, dict[int, int]] = {p.user_id: {} for p in PERSONAS.values()}
+        # What each persona has already been shown: message id -> (text, buttons).
+        self.seen: dict[int, dict[int, tuple[str, str]]] = {
+            p.user_id: {} for p in PERSONAS.values()
+        }
 
     @property
     def person(self) -> Person:
@@ -100,12 +107,15 @@ class Terminal:
         for persona in PERSONAS.values():
             chat = self.h.sim.inbox(persona.user_id)
             seen = self.seen[persona.user_id]
-            changed = [m for m in chat if seen.get(m.message_id) != m.edits]
+            changed = [m for m in chat if seen.get(m.message_id) != _look(m)]
             if persona is self.persona:
                 numbers: dict[int, str] = {}
                 for message in changed:
-                    self.show(message, numbers)
-                    seen[message.message_id] = message.edits
+                    old = seen.get(message.message_id)
+                    # Buttons taken off a message already read: no need to print it again.
+                    if old is None or old[0] != message.text or message.buttons:
+                        self.show(message, numbers)
+                    seen[message.message_id] = _look(message)
             elif changed:
                 print(
                     f"\n  ({len(changed)} new for {persona.key}: /as {persona.key} to read)",
@@ -163,7 +173,7 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
             "CYDLAIS_MIN_GROUP": "2",
             "CYDLAIS_SECRET": "demo-secret-not-for-real-use-" + "0" * 16,
             "CYDLAIS_SECRET_FILE": str(Path(tmp) / "secret.key"),
-            "CYDLAIS_OPERATOR": "the Cydlais demo",
+            "CYDLAIS_OPERATOR": "Cydlais (demo)",
         }
         async with Harness(load_settings(env)) as h:
             await seed(h)
