@@ -8,7 +8,7 @@ from telegram.error import TelegramError
 from bot.auth import Role
 from bot.commands import visible_to
 from bot.config import Settings
-from bot.i18n import LANGS, Lang, Tr, translator
+from bot.i18n import Lang, Tr, translator
 
 
 def menu_text(tr: Tr, role: Role) -> str:
@@ -37,6 +37,3 @@ async def set_chat_menu(bot: Bot, settings: Settings, chat_id: int, lang: Lang, 
             await bot.delete_my_commands(scope=scope)
     except TelegramError:
         pass  # a menu is a convenience; never fail the action that changed the role
-
-
-__all__ = ["LANGS", "bot_commands", "menu_text", "set_chat_menu", "set_default_menus"]

@@ -112,6 +112,8 @@ async def forget_pressed(update: Update, context: Context) -> None:
         await answer_with(update, context, tr.gettext("Nothing has been deleted."))
         return
     erased = await rights.forget(context.db, member.id)
+    if context.user_data is not None:
+        context.user_data.clear()  # nothing of theirs stays in memory either
     await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.MEMBER)
     await answer_with(update, context, forget_report(tr, erased))
 
