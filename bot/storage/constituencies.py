@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.storage.db import Queries, to_db, utcnow
-from bot.storage.members import Lang
+from bot.storage.db import Database, Queries, to_db, utcnow
+from bot.storage.members import Lang, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +91,84 @@ async def leave(db: Queries, member_id: int, constituency_id: int) -> bool:
         (member_id, constituency_id),
     )
     return changed > 0
+
+
+async def by_slug(db: Queries, slug: str) -> Constituency | None:
+    row = await db.fetchone("SELECT * FROM constituencies WHERE slug = ?", (slug,))
+    return None if row is None else _constituency(row)
+
+
+async def seed(db: Database, rows: Iterable[tuple[str, str, str]]) -> int:
+    """Create (slug, name_cy, name_en) rows that don't exist yet, in one transaction.
+
+    Returns how many were created; existing slugs, archived or not, are left as they are.
+    """
+    created = 0
+    async with db.transaction() as tx:
+        for slug, name_cy, name_en in rows:
+            created += await tx.execute_rowcount(
+                "INSERT INTO constituencies (slug, name_cy, name_en, self_join, created_at)"
+                " VALUES (?, ?, ?, 1, ?) ON CONFLICT(slug) DO NOTHING",
+                (slug, name_cy, name_en, to_db(utcnow())),
+            )
+    return created
+
+
+async def rename(db: Queries, constituency_id: int, name_cy: str, name_en: str) -> bool:
+    """Rename a constituency that is not archived; False if there is none."""
+    changed = await db.execute_rowcount(
+        "UPDATE constituencies SET name_cy = ?, name_en = ? WHERE id = ? AND archived_at IS NULL",
+        (name_cy, name_en, constituency_id),
+    )
+    return changed > 0
+
+
+async def set_self_join(db: Queries, constituency_id: int, open_: bool) -> bool:
+    """Open or close a constituency to self-joining; False if nothing changed."""
+    changed = await db.execute_rowcount(
+        "UPDATE constituencies SET self_join = ? WHERE id = ? AND archived_at IS NULL"
+        " AND self_join != ?",
+        (int(open_), constituency_id, int(open_)),
+    )
+    return changed > 0
+
+
+async def archive(db: Database, constituency_id: int) -> bool:
+    """Archive a constituency: closed to joining, and its unused invitations withdrawn.
+
+    Memberships and roles stay, so the history is intact; False if already archived.
+    """
+    now = to_db(utcnow())
+    async with db.transaction() as tx:
+        changed = await tx.execute_rowcount(
+            "UPDATE constituencies SET archived_at = ?, self_join = 0"
+            " WHERE id = ? AND archived_at IS NULL",
+            (now, constituency_id),
+        )
+        if changed:
+            await tx.execute(
+                "UPDATE invites SET revoked_at = ? WHERE constituency_id = ? AND revoked_at IS NULL",
+                (now, constituency_id),
+            )
+    return changed > 0
+
+
+@dataclass(frozen=True, slots=True)
+class MemberCount:
+    """How many members of a constituency share a language and a status (raw, unsuppressed)."""
+
+    constituency_id: int
+    language: Lang
+    status: Status
+    count: int
+
+
+async def member_counts(db: Queries, constituency_ids: Iterable[int]) -> list[MemberCount]:
+    """Members per constituency, language and status; groups with nobody are left out."""
+    wanted = set(constituency_ids)
+    rows = await db.fetchall(
+        "SELECT ms.constituency_id, m.language, m.status, COUNT(*) AS n"
+        " FROM memberships ms JOIN members m ON m.id = ms.member_id"
+        " GROUP BY ms.constituency_id, m.language, m.status"
+    )
+    return [MemberCount(r[0], r[1], r[2], r[3]) for r in rows if r[0] in wanted]

@@ -134,11 +134,22 @@ async def redeem(
             )
         if invite.role != "member":
             constituency = invite.constituency_id if invite.role == "representative" else None
-            await tx.execute(
+            granted = await tx.execute_rowcount(
                 "INSERT INTO roles (member_id, role, constituency_id, granted_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT DO NOTHING",
                 (member_id, invite.role, constituency, now),
             )
+            if granted:
+                await tx.execute(
+                    "INSERT INTO audit_log (at, actor_id, action, detail)"
+                    " VALUES (?, ?, 'role.granted', ?)",
+                    (
+                        now,
+                        member_id,
+                        f"{invite.role} constituency={constituency or '-'}"
+                        f" member={member_id} invite={invite.id}",
+                    ),
+                )
         await tx.execute(
             "INSERT INTO audit_log (at, actor_id, action, detail) VALUES (?, ?, 'invite.used', ?)",
             (now, member_id, f"invite {invite.id} ({invite.role})"),

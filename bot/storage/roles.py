@@ -53,3 +53,19 @@ async def representatives_of(db: Queries, constituency_id: int) -> list[int]:
         (constituency_id,),
     )
     return [r[0] for r in rows]
+
+
+async def get(db: Queries, role_id: int) -> RoleGrant | None:
+    row = await db.fetchone(
+        "SELECT id, member_id, role, constituency_id FROM roles WHERE id = ?", (role_id,)
+    )
+    return None if row is None else RoleGrant(row[0], row[1], row[2], row[3])
+
+
+async def list_all(db: Queries) -> list[RoleGrant]:
+    """Every role held, coordinators first, then by constituency."""
+    rows = await db.fetchall(
+        "SELECT id, member_id, role, constituency_id FROM roles"
+        " ORDER BY role = 'representative', constituency_id, id"
+    )
+    return [RoleGrant(r[0], r[1], r[2], r[3]) for r in rows]

@@ -1,0 +1,80 @@
+"""Invitation links: who may make which, the deep link, and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Literal
+
+from bot.auth import Access
+from bot.storage import Database, audit, invites
+from bot.storage.invites import Invite, InviteRole
+
+DAYS: tuple[int, ...] = (7, 1, 30)  # offered in this order; 7 is the usual choice
+DEFAULT_DAYS = 7
+Uses = Literal["one", "many"]
+
+
+def deep_link(bot_username: str, token: str) -> str:
+    return f"https://t.me/{bot_username}?start={token}"
+
+
+def roles_for(access: Access) -> tuple[InviteRole, ...]:
+    """The roles this person may invite to: coordinators any, representatives members only."""
+    if access.coordinator:
+        return invites.INVITE_ROLES
+    return ("member",) if access.rep_of else ()
+
+
+def may_invite(access: Access, role: InviteRole, constituency_id: int | None) -> bool:
+    """Coordinators invite anyone; a representative invites members to their own networks."""
+    if role not in roles_for(access):
+        return False
+    if role == "coordinator":
+        return constituency_id is None
+    return constituency_id is not None and access.speaks_for(constituency_id)
+
+
+def may_manage(access: Access, invite: Invite) -> bool:
+    """Coordinators see and withdraw every invite; representatives their networks' member invites."""
+    if access.coordinator:
+        return True
+    return (
+        invite.role == "member"
+        and invite.constituency_id is not None
+        and access.speaks_for(invite.constituency_id)
+    )
+
+
+async def create(
+    db: Database,
+    actor_id: int,
+    role: InviteRole,
+    constituency_id: int | None,
+    uses: Uses,
+    days: int,
+) -> tuple[Invite, str]:
+    """Create and audit an invite. Representative and coordinator links are always single-use."""
+    max_uses = None if uses == "many" and role == "member" else 1
+    invite, token = await invites.create(
+        db,
+        role=role,
+        constituency_id=constituency_id,
+        created_by=actor_id,
+        max_uses=max_uses,
+        valid_for=timedelta(days=days),
+    )
+    await audit.record(
+        db,
+        actor_id,
+        "invite.created",
+        f"invite={invite.id} role={role} constituency={constituency_id or '-'}"
+        f" uses={max_uses or 'many'} days={days}",
+    )
+    return invite, token
+
+
+async def revoke(db: Database, actor_id: int, invite_id: int) -> bool:
+    if not await invites.revoke(db, invite_id):
+        return False
+    await audit.record(db, actor_id, "invite.revoked", f"invite={invite_id}")
+    return True

@@ -1,0 +1,53 @@
+"""Roles held by members: the role a member's menu shows, and removing a role (audited)."""
+
+from __future__ import annotations
+
+from telegram import Bot
+
+from bot.auth import Role
+from bot.config import Settings
+from bot.menus import set_chat_menu
+from bot.storage import Database, audit, members, roles
+from bot.storage.members import Member
+from bot.storage.roles import RoleGrant
+
+
+async def top_role(db: Database, settings: Settings, member: Member) -> Role:
+    """The highest role a member holds now, counting CYDLAIS_COORDINATORS."""
+    grants = await roles.of_member(db, member.id)
+    if member.telegram_id in settings.coordinators or any(g.role == "coordinator" for g in grants):
+        return Role.COORDINATOR
+    if any(g.role == "representative" for g in grants):
+        return Role.REPRESENTATIVE
+    return Role.MEMBER
+
+
+async def refresh_menu(bot: Bot, db: Database, settings: Settings, member_id: int) -> None:
+    """Set a member's own command menu to match their roles, in their language."""
+    member = await members.by_id(db, member_id)
+    if member is None:
+        return
+    role = await top_role(db, settings, member)
+    await set_chat_menu(bot, settings, member.chat_id, member.language, role)
+
+
+async def remove(db: Database, actor_id: int, role_id: int) -> RoleGrant | None:
+    """Remove a role and record who did it; None if it was already gone."""
+    grant = await roles.revoke(db, role_id)
+    if grant is None:
+        return None
+    await audit.record(
+        db,
+        actor_id,
+        "role.removed",
+        f"{grant.role} constituency={grant.constituency_id or '-'} member={grant.member_id}",
+    )
+    return grant
+
+
+async def holders(db: Database) -> list[RoleGrant]:
+    return await roles.list_all(db)
+
+
+async def get(db: Database, role_id: int) -> RoleGrant | None:
+    return await roles.get(db, role_id)
