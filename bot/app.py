@@ -21,7 +21,17 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.context import Context, Services
-from bot.handlers import errors, fallback, onboarding, rights, steps, visit
+from bot.handlers import (
+    admin,
+    constituencies,
+    errors,
+    fallback,
+    invites,
+    onboarding,
+    rights,
+    steps,
+    visit,
+)
 from bot.menus import set_default_menus
 from bot.processor import PerMemberUpdateProcessor
 from bot.storage import Database
@@ -31,7 +41,7 @@ log = logging.getLogger("cydlais")
 # Journeys in group 0, in this order: the first handler that matches an update wins. Steps
 # (free text answering a question) come last so that commands always reach their journey.
 # A journey module has `handlers()` and may have `async on_startup(app)` / `on_shutdown(app)`.
-JOURNEYS: list[ModuleType] = [onboarding, rights, steps]
+JOURNEYS: list[ModuleType] = [onboarding, rights, constituencies, invites, admin, steps]
 
 App = Application[Any, Context, Any, Any, Any, Any]
 Hook = Callable[[App], Coroutine[Any, Any, None]]

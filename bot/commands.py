@@ -37,6 +37,19 @@ COMMANDS: list[Command] = [
     Command("mydata", "fy_nata", N_("See everything held about you"), Role.MEMBER),
     Command("forget", "anghofio", N_("Delete everything held about you"), Role.MEMBER),
     Command("stop", "stopio", N_("Stop all messages from me"), Role.MEMBER),
+    Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),
+    Command("invite", "gwahodd", N_("Create an invitation link"), Role.REPRESENTATIVE),
+    Command(
+        "invites", "gwahoddiadau", N_("See and withdraw invitation links"), Role.REPRESENTATIVE
+    ),
+    Command("constituencies", "rhwydweithiau", N_("Set up networks and forums"), Role.COORDINATOR),
+    Command("roles", "rolau", N_("See and remove roles"), Role.COORDINATOR),
+    Command(
+        "audit",
+        "archwilio",
+        N_("Recent actions by representatives and coordinators"),
+        Role.COORDINATOR,
+    ),
 ]
 
 

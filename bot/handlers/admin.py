@@ -1,0 +1,259 @@
+"""/roles (/rolau), /audit (/archwilio) and /members (/aelodau): who holds which role, what
+was done, and how many members each network has (never a small group's number)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import aggregation, callbacks, roles_service
+from bot.auth import Role, requires
+from bot.commands import command
+from bot.context import Context, Services
+from bot.i18n import N_, Tr, translator
+from bot.storage import audit, constituencies, members
+from bot.storage.constituencies import Constituency, MemberCount
+from bot.storage.roles import RoleGrant
+from bot.text import esc
+from bot.ui import ButtonSpec, answer_with, column, reply, send
+
+AUDIT_ENTRIES = 20
+ACTIONS = {
+    "role.granted": N_("role granted"),
+    "role.removed": N_("role removed"),
+    "invite.created": N_("invitation link created"),
+    "invite.used": N_("invitation link used"),
+    "invite.revoked": N_("invitation link withdrawn"),
+    "constituency.created": N_("network created"),
+    "constituency.renamed": N_("network renamed"),
+    "constituency.opened": N_("network opened to self-joining"),
+    "constituency.closed": N_("network made invitation-only"),
+    "constituency.archived": N_("network archived"),
+    "constituency.seeded": N_("health board areas loaded"),
+}
+STATUSES = {
+    "active": N_("receiving messages"),
+    "stopped": N_("stopped messages"),
+    "unreachable": N_("unreachable"),
+}
+
+
+def _actor(context: Context) -> int:
+    member = context.visit.member
+    assert member is not None  # every handler here requires a role, so a member
+    return member.id
+
+
+async def role_text(context: Context, tr: Tr, grant: RoleGrant) -> str:
+    if grant.role == "coordinator":
+        what = tr.gettext("coordinator")
+    else:
+        place = (
+            await constituencies.get(context.db, grant.constituency_id)
+            if grant.constituency_id
+            else None
+        )
+        name = esc(place.name(tr.lang)) if place else "?"
+        what = tr.gettext("representative of {name}").format(name=name)
+    return tr.gettext("Member no. {member}: {role}").format(member=grant.member_id, role=what)
+
+
+async def roles_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup | None]:
+    grants = await roles_service.holders(context.db)
+    lines = [tr.gettext("<b>Roles</b>")]
+    buttons: list[ButtonSpec] = []
+    for grant in grants:
+        lines.append(f"{grant.id}. " + await role_text(context, tr, grant))
+        buttons.append(
+            (
+                tr.gettext("Remove role {number}").format(number=grant.id),
+                callbacks.pack("rolex", grant.id),
+            )
+        )
+    if not grants:
+        lines.append(tr.gettext("Nobody holds a role through an invitation yet."))
+    named = len(context.settings.coordinators)
+    lines.append("")
+    lines.append(
+        tr.ngettext(
+            "{n} coordinator is named in the settings (CYDLAIS_COORDINATORS); change the setting to remove them.",
+            "{n} coordinators are named in the settings (CYDLAIS_COORDINATORS); change the setting to remove them.",
+            named,
+        ).format(n=named)
+    )
+    return "\n".join(lines), column(buttons) if buttons else None
+
+
+@requires(Role.COORDINATOR)
+async def roles_command(update: Update, context: Context) -> None:
+    """/roles (/rolau): every role held, each with a button to remove it."""
+    await reply(update, context, *await roles_view(context, context.tr))
+
+
+@requires(Role.COORDINATOR)
+async def remove_pressed(update: Update, context: Context) -> None:
+    """[Remove role N] asks first; [Yes, remove this role] removes it and updates their menu."""
+    query = update.callback_query
+    assert query is not None
+    parsed = callbacks.parse(query.data)
+    tr = context.tr
+    if parsed is None or not parsed.args:
+        await answer_with(update, context, *await roles_view(context, tr))
+        return
+    role_id = parsed.int_arg(0)
+    grant = await roles_service.get(context.db, role_id) if role_id is not None else None
+    if grant is None:
+        await query.answer(tr.gettext("That role has already been removed."), show_alert=True)
+        return
+    if grant.role == "coordinator" and grant.member_id == _actor(context):
+        await query.answer(
+            tr.gettext("You can't remove your own coordinator role: ask another coordinator."),
+            show_alert=True,
+        )
+        return
+    described = await role_text(context, tr, grant)
+    if not parsed.arg(1, ("yes",)):
+        await answer_with(
+            update,
+            context,
+            tr.gettext("Remove this role? {role}").format(role=described),
+            column(
+                [
+                    (tr.gettext("Yes, remove this role"), callbacks.pack("rolex", grant.id, "yes")),
+                    (tr.gettext("No, keep this role"), callbacks.pack("rolex")),
+                ]
+            ),
+        )
+        return
+    removed = await roles_service.remove(context.db, _actor(context), grant.id)
+    if removed is not None:
+        await roles_service.refresh_menu(
+            context.bot, context.db, context.settings, removed.member_id
+        )
+        await _tell_holder(context, removed)
+    text, markup = await roles_view(context, tr)
+    note = tr.gettext("Removed: {role}").format(role=described)
+    await answer_with(update, context, note + "\n\n" + text, markup)
+
+
+async def _tell_holder(context: Context, grant: RoleGrant) -> None:
+    """Let the person know, in their language, that they no longer hold the role."""
+    holder = await members.by_id(context.db, grant.member_id)
+    if holder is None or holder.status != "active":
+        return
+    tr = translator(holder.language, context.settings.timezone)
+    if grant.role == "coordinator":
+        text = tr.gettext("You are no longer a coordinator of this service.")
+    else:
+        place = (
+            await constituencies.get(context.db, grant.constituency_id)
+            if grant.constituency_id
+            else None
+        )
+        text = tr.gettext("You are no longer a representative of {name}.").format(
+            name=esc(place.name(tr.lang)) if place else "?"
+        )
+    with contextlib.suppress(TelegramError):  # blocked or gone: the removal stands
+        await send(context, holder.chat_id, text)
+
+
+@requires(Role.COORDINATOR)
+async def audit_command(update: Update, context: Context) -> None:
+    """/audit (/archwilio): the latest privileged actions, newest first."""
+    tr = context.tr
+    entries = await audit.latest(context.db, AUDIT_ENTRIES)
+    if not entries:
+        await reply(update, context, tr.gettext("Nothing has been recorded yet."))
+        return
+    lines = [tr.gettext("<b>Latest actions</b>")]
+    for entry in entries:
+        who = (
+            tr.gettext("member no. {member}").format(member=entry.actor_id)
+            if entry.actor_id is not None
+            else tr.gettext("someone who has since left")
+        )
+        what = tr.gettext(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
+        detail = f" <i>({esc(entry.detail)})</i>" if entry.detail else ""
+        lines.append(f"{tr.datetime(entry.at, 'medium')} · {who}: {esc(what)}{detail}")
+    await reply(update, context, "\n".join(lines))
+
+
+def members_lines(
+    tr: Tr, place: Constituency, counts: list[MemberCount], minimum: int
+) -> list[str]:
+    """One network's counts: the total, by language, by status; small numbers never shown."""
+    total = sum(c.count for c in counts)
+    if aggregation.suppress(total, minimum) is None:
+        headline = tr.gettext("fewer than {n} members").format(n=minimum)
+    else:
+        headline = tr.ngettext("{n} member", "{n} members", total).format(n=total)
+    languages: Counter[str] = Counter({"cy": 0, "en": 0})
+    statuses: Counter[str] = Counter(dict.fromkeys(STATUSES, 0))
+    for c in counts:
+        languages[c.language] += c.count
+        statuses[c.status] += c.count
+    by_language = aggregation.parts_text(tr, languages, minimum)
+    by_status = aggregation.parts_text(tr, statuses, minimum)
+    return [
+        f"<b>{esc(place.name(tr.lang))}</b>: {headline}",
+        tr.gettext("Cymraeg: {cy} · English: {en}").format(
+            cy=by_language["cy"], en=by_language["en"]
+        ),
+        " · ".join(
+            tr.gettext("{status}: {n}").format(status=tr.gettext(label), n=by_status[key])
+            for key, label in STATUSES.items()
+        ),
+    ]
+
+
+@requires(Role.REPRESENTATIVE)
+async def members_command(update: Update, context: Context) -> None:
+    """/members (/aelodau): counts per network, for coordinators all, for representatives theirs."""
+    tr = context.tr
+    access = context.visit.access
+    places = [p for p in await constituencies.list_all(context.db) if access.speaks_for(p.id)]
+    if not places:
+        await reply(update, context, tr.gettext("There are no networks yet."))
+        return
+    minimum = context.settings.min_group
+    counts = await constituencies.member_counts(context.db, [p.id for p in places])
+    lines = [tr.gettext("<b>Members</b>")]
+    for place in places:
+        lines.append("")
+        lines += members_lines(
+            tr, place, [c for c in counts if c.constituency_id == place.id], minimum
+        )
+    lines.append("")
+    lines.append(
+        tr.gettext(
+            "Numbers under {n} are not shown, so that nobody in a small group can be picked out."
+        ).format(n=minimum)
+    )
+    await reply(update, context, "\n".join(lines))
+
+
+async def on_startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Give every representative and coordinator their own command menu, in their language."""
+    services: Services = app.bot_data["services"]
+    db, settings = services.db, services.settings
+    member_ids = {g.member_id for g in await roles_service.holders(db)}
+    for telegram_id in settings.coordinators:
+        member = await members.by_telegram_id(db, telegram_id)
+        if member is not None:
+            member_ids.add(member.id)
+    for member_id in sorted(member_ids):
+        await roles_service.refresh_menu(app.bot, db, settings, member_id)
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    return [
+        CommandHandler(command("roles").names, roles_command),
+        CommandHandler(command("audit").names, audit_command),
+        CommandHandler(command("members").names, members_command),
+        CallbackQueryHandler(remove_pressed, pattern=callbacks.pattern("rolex")),
+    ]

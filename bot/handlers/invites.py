@@ -1,0 +1,271 @@
+"""/invite (/gwahodd) makes an invitation link with buttons; /invites (/gwahoddiadau) lists them.
+
+The choices so far travel in callback_data (`inv:<role>:<network>:<uses>:<days>`), so each
+press re-checks all of them against the presser's rights before anything is made.
+Coordinators invite anyone; a representative invites members to the networks they speak for.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks, invitations
+from bot.auth import Role, requires
+from bot.callbacks import Callback
+from bot.commands import command
+from bot.context import Context
+from bot.i18n import N_, Tr
+from bot.invitations import Uses
+from bot.storage import constituencies, invites
+from bot.storage.constituencies import Constituency
+from bot.storage.invites import Invite, InviteRole
+from bot.text import esc
+from bot.ui import ButtonSpec, answer_with, column, reply
+
+ROLE_CODES: dict[str, InviteRole] = {"m": "member", "r": "representative", "c": "coordinator"}
+CODE_OF: dict[InviteRole, str] = {v: k for k, v in ROLE_CODES.items()}
+ROLE_BUTTONS: dict[InviteRole, str] = {
+    "member": N_("A member of a network"),
+    "representative": N_("A representative of a network"),
+    "coordinator": N_("A coordinator of the whole service"),
+}
+USE_CODES: dict[str, Uses] = {"1": "one", "n": "many"}
+
+
+def _actor(context: Context) -> int:
+    member = context.visit.member
+    assert member is not None  # every handler here requires a role, so a member
+    return member.id
+
+
+def invite_for(tr: Tr, role: InviteRole, place: Constituency | None) -> str:
+    name = esc(place.name(tr.lang)) if place else "?"
+    if role == "coordinator":
+        return tr.gettext("a coordinator of the whole service")
+    if role == "representative":
+        return tr.gettext("a representative of {name}").format(name=name)
+    return tr.gettext("a member of {name}").format(name=name)
+
+
+def _step_keyboard(buttons: list[ButtonSpec], tr: Tr) -> InlineKeyboardMarkup:
+    return column([*buttons, (tr.gettext("Start again"), callbacks.pack("inv"))])
+
+
+@requires(Role.REPRESENTATIVE)
+async def invite_command(update: Update, context: Context) -> None:
+    """/invite (/gwahodd): start making an invitation link."""
+    await _ask_next(update, context, callbacks.Callback("inv", ()))
+
+
+@requires(Role.REPRESENTATIVE)
+async def invite_pressed(update: Update, context: Context) -> None:
+    """Each choice (role, network, uses, how long) leads to the next, then to the link."""
+    query = update.callback_query
+    assert query is not None
+    parsed = callbacks.parse(query.data)
+    if parsed is None:
+        await query.answer()
+        return
+    await _ask_next(update, context, parsed)
+
+
+async def _ask_next(update: Update, context: Context, parsed: Callback) -> None:
+    """Check every choice made so far, then ask the next one or make the link."""
+    tr = context.tr
+    access = context.visit.access
+    args = parsed.args
+    role = ROLE_CODES.get(args[0]) if args else None
+    if args and role is None:
+        await _refuse(update, context)
+        return
+    if role is None:
+        if access.coordinator:  # a coordinator chooses the role first
+            buttons = [
+                (tr.gettext(ROLE_BUTTONS[r]), callbacks.pack("inv", CODE_OF[r]))
+                for r in invitations.roles_for(access)
+            ]
+            await answer_with(
+                update, context, tr.gettext("Who is the invitation for?"), column(buttons)
+            )
+            return
+        role = "member"  # a representative has only one kind of invitation to make
+    code = CODE_OF[role]
+    place: Constituency | None = None
+    if role == "coordinator":
+        if len(args) > 1 and args[1] != "0":
+            await _refuse(update, context)
+            return
+    elif len(args) < 2:
+        await _ask_network(update, context, role)
+        return
+    else:
+        place_id = parsed.int_arg(1)
+        place = await constituencies.get(context.db, place_id) if place_id else None
+        if place is None or place.archived:
+            await _refuse(update, context)
+            return
+    if not invitations.may_invite(access, role, place.id if place else None):
+        await _refuse(update, context)
+        return
+    chosen = [code, str(place.id if place else 0)]
+    what = invite_for(tr, role, place)
+    uses_code = "1" if role != "member" else (args[2] if len(args) > 2 else None)
+    if uses_code is None:
+        buttons = [
+            (tr.gettext("One person only"), callbacks.pack("inv", *chosen, "1")),
+            (tr.gettext("Several people, until it expires"), callbacks.pack("inv", *chosen, "n")),
+        ]
+        text = tr.gettext("An invitation for {what}. Who can use the link?").format(what=what)
+        await answer_with(update, context, text, _step_keyboard(buttons, tr))
+        return
+    if uses_code not in USE_CODES:
+        await _refuse(update, context)
+        return
+    chosen.append(uses_code)
+    days = parsed.int_arg(3)
+    if len(args) < 4:
+        buttons = [
+            (
+                tr.ngettext("It works for {n} day", "It works for {n} days", n).format(n=n),
+                callbacks.pack("inv", *chosen, n),
+            )
+            for n in invitations.DAYS
+        ]
+        text = tr.gettext("An invitation for {what}. How long should the link work?").format(
+            what=what
+        )
+        await answer_with(update, context, text, _step_keyboard(buttons, tr))
+        return
+    if days not in invitations.DAYS:
+        await _refuse(update, context)
+        return
+    invite, token = await invitations.create(
+        context.db, _actor(context), role, place.id if place else None, USE_CODES[uses_code], days
+    )
+    await answer_with(update, context, created_text(tr, invite, what, context.bot.username, token))
+
+
+async def _ask_network(update: Update, context: Context, role: InviteRole) -> None:
+    tr = context.tr
+    access = context.visit.access
+    places = [p for p in await constituencies.list_all(context.db) if access.speaks_for(p.id)]
+    if not places:
+        await answer_with(
+            update, context, tr.gettext("There are no networks to invite people to yet.")
+        )
+        return
+    buttons = [(p.name(tr.lang), callbacks.pack("inv", CODE_OF[role], p.id)) for p in places]
+    await answer_with(
+        update, context, tr.gettext("Which network is it for?"), _step_keyboard(buttons, tr)
+    )
+
+
+async def _refuse(update: Update, context: Context) -> None:
+    text = context.tr.gettext("You can't make that invitation.")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await reply(update, context, text)
+
+
+def created_text(tr: Tr, invite: Invite, what: str, username: str, token: str) -> str:
+    link = invitations.deep_link(username, token)
+    lines = [
+        tr.gettext("<b>Your invitation link</b>"),
+        tr.gettext("For {what}.").format(what=what),
+        tr.gettext("It works until {when}.").format(when=tr.datetime(invite.expires_at)),
+        "",
+        link,
+        "",
+    ]
+    if invite.max_uses == 1:
+        lines.append(
+            tr.gettext(
+                "Send it only to the person it is for: the first person to open it uses it up."
+            )
+        )
+    else:
+        lines.append(tr.gettext("Anyone with this link can use it until it expires."))
+    lines.append(tr.gettext("To withdraw it, send /invites."))
+    return "\n".join(lines)
+
+
+async def _manageable(context: Context) -> list[Invite]:
+    access = context.visit.access
+    return [i for i in await invites.list_active(context.db) if invitations.may_manage(access, i)]
+
+
+async def list_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup | None]:
+    active = await _manageable(context)
+    if not active:
+        return tr.gettext("There are no invitation links in use."), None
+    lines = [tr.gettext("<b>Invitation links still in use</b>")]
+    buttons: list[ButtonSpec] = []
+    for invite in active:
+        place = (
+            await constituencies.get(context.db, invite.constituency_id)
+            if invite.constituency_id
+            else None
+        )
+        if invite.max_uses == 1:
+            uses = tr.gettext("one person")
+        else:
+            uses = tr.ngettext(
+                "several people, used {n} time so far",
+                "several people, used {n} times so far",
+                invite.uses,
+            ).format(n=invite.uses)
+        lines.append(
+            tr.gettext("{number}. For {what}; {uses}; until {when}.").format(
+                number=invite.id,
+                what=invite_for(tr, invite.role, place),
+                uses=uses,
+                when=tr.datetime(invite.expires_at),
+            )
+        )
+        buttons.append(
+            (
+                tr.gettext("Withdraw link {number}").format(number=invite.id),
+                callbacks.pack("invx", invite.id),
+            )
+        )
+    return "\n".join(lines), column(buttons)
+
+
+@requires(Role.REPRESENTATIVE)
+async def invites_command(update: Update, context: Context) -> None:
+    """/invites (/gwahoddiadau): the links still in use, each with a button to withdraw it."""
+    text, markup = await list_view(context, context.tr)
+    await reply(update, context, text, markup)
+
+
+@requires(Role.REPRESENTATIVE)
+async def revoke_pressed(update: Update, context: Context) -> None:
+    """[Withdraw link N]: only an invite this person may manage, and only once."""
+    query = update.callback_query
+    assert query is not None
+    parsed = callbacks.parse(query.data)
+    tr = context.tr
+    invite_id = parsed.int_arg(0) if parsed else None
+    invite = await invites.get(context.db, invite_id) if invite_id is not None else None
+    if invite is None or not invitations.may_manage(context.visit.access, invite):
+        await query.answer(tr.gettext("You can't withdraw that link."), show_alert=True)
+        return
+    withdrawn = await invitations.revoke(context.db, _actor(context), invite.id)
+    note = (
+        tr.gettext("Link {number} is withdrawn: it no longer works.")
+        if withdrawn
+        else tr.gettext("Link {number} was already withdrawn.")
+    ).format(number=invite.id)
+    text, markup = await list_view(context, tr)
+    await answer_with(update, context, note + "\n\n" + text, markup)
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    return [
+        CommandHandler(command("invite").names, invite_command),
+        CommandHandler(command("invites").names, invites_command),
+        CallbackQueryHandler(invite_pressed, pattern=callbacks.pattern("inv")),
+        CallbackQueryHandler(revoke_pressed, pattern=callbacks.pattern("invx")),
+    ]
