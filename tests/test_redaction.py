@@ -1,0 +1,95 @@
+"""Personal details come out of a view before anyone reads it: each case, both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redaction import nhs_number_valid, redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call me on 07700 900123 please", "Call me on [phone number removed] please"),
+        ("mobile 07700900123", "mobile [phone number removed]"),
+        ("ring +44 7700 900123.", "ring [phone number removed]."),
+        ("ring +447700900123", "ring [phone number removed]"),
+        ("+44 (0)29 2034 5678 is the office", "[phone number removed] is the office"),
+        ("office (029) 2034 5678", "office [phone number removed]"),
+        ("tel 029 2034 5678", "tel [phone number removed]"),
+        ("landline 01970 622 000", "landline [phone number removed]"),
+        ("freephone 0800 123 456", "freephone [phone number removed]"),
+        ("07700-900-123", "[phone number removed]"),
+    ],
+)
+def test_phone_numbers(text: str, expected: str) -> None:
+    assert redact(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 I waited 12 weeks, 3 times",
+        "Ward 10 had 120 beds in 1999",
+        "Samaritans on 116 123 were kind",
+        "a 12-digit reference 077009001234",  # too long for a UK number
+    ],
+)
+def test_ordinary_numbers_stay(text: str) -> None:
+    assert redact(text, "en").text == text
+
+
+def test_nhs_numbers_with_a_valid_check_digit() -> None:
+    assert nhs_number_valid("9434765919")
+    assert not nhs_number_valid("9434765918")
+    assert redact("NHS no. 943 476 5919 ok", "en").text == "NHS no. [NHS number removed] ok"
+    assert redact("943-476-5919", "en").text == "[NHS number removed]"
+    assert redact("9434765919", "en").removed == ("nhs",)
+    # ten digits that fail the check are left alone (they are not an NHS number)
+    assert redact("ref 9434765918", "en").text == "ref 9434765918"
+
+
+def test_email_addresses() -> None:
+    result = redact("e-mail jane.doe+x@example.co.uk!", "en")
+    assert result.text == "e-mail [email address removed]!"
+    assert result.removed == ("email",)
+
+
+def test_usernames() -> None:
+    assert redact("ask @jane_doe_99 about it", "en").text == "ask [username removed] about it"
+    assert redact("me@", "en").text == "me@"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see https://example.com/a?b=1.", "see [link removed]."),
+        ("http://x.org/page", "[link removed]"),
+        ("www.example.wales is good", "[link removed] is good"),
+        ("join t.me/somegroup now", "join [link removed] now"),
+    ],
+)
+def test_links(text: str, expected: str) -> None:
+    assert redact(text, "en").text == expected
+
+
+@pytest.mark.parametrize("code", ["CF10 3AT", "cf103at", "SA31 1AB", "LL57 2PW", "NP20 1XX"])
+def test_postcodes(code: str) -> None:
+    assert redact(f"I live at {code} now", "en").text == "I live at [postcode removed] now"
+
+
+def test_placeholders_are_in_the_language_of_the_view() -> None:
+    text = "Ffoniwch 07700 900123, e-bost a@b.cymru, cod CF10 3AT, @defnyddiwr1, www.x.cymru, 943 476 5919"
+    result = redact(text, "cy")
+    assert result.text == (
+        "Ffoniwch [rhif ffôn wedi'i dynnu], e-bost [cyfeiriad e-bost wedi'i dynnu], "
+        "cod [cod post wedi'i dynnu], [enw defnyddiwr wedi'i dynnu], [dolen wedi'i thynnu], "
+        "[rhif GIG wedi'i dynnu]"
+    )
+    assert set(result.removed) == {"phone", "email", "postcode", "username", "link", "nhs"}
+
+
+def test_nothing_to_take_out() -> None:
+    result = redact("Mae angen mwy o wasanaethau yn Gymraeg.", "cy")
+    assert result.text == "Mae angen mwy o wasanaethau yn Gymraeg."
+    assert result.removed == ()
