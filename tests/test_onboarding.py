@@ -122,3 +122,12 @@ async def test_join_later_with_the_welsh_alias(harness: Harness) -> None:
     await person.press("Fforwm Defnyddwyr Hywel Dda")
     [saved] = await person.press("Rwyf wedi gorffen dewis")
     assert saved.text == "Wedi'i gadw: rydych chi'n perthyn i 1 rhwydwaith."
+
+
+async def test_a_coordinator_by_setting_gets_their_menu_on_joining(harness: Harness) -> None:
+    from tests.conftest import COORDINATOR_ID
+
+    await onboard(harness, COORDINATOR_ID, lang="cy")
+    scope = {"type": "chat", "chat_id": COORDINATOR_ID}
+    menu = [c["command"] for c in harness.sim.commands_for(scope)]
+    assert "gwahodd" in menu and "archwilio" in menu

@@ -192,6 +192,10 @@ async def consent(update: Update, context: Context) -> None:
     )
     context.visit.member = member
     context.visit.tr = tr
+    if (
+        visit.telegram_id in context.settings.coordinators
+    ):  # coordinators by setting get their menu now
+        await set_chat_menu(context.bot, context.settings, visit.chat_id, lang, Role.COORDINATOR)
     await query.answer()
     await clear_buttons(update)
     await reply(
