@@ -23,9 +23,11 @@ from bot.config import Settings
 from bot.context import Context, Services
 from bot.handlers import (
     admin,
+    broadcast,
     constituencies,
     errors,
     fallback,
+    glossary,
     invites,
     onboarding,
     rights,
@@ -41,7 +43,16 @@ log = logging.getLogger("cydlais")
 # Journeys in group 0, in this order: the first handler that matches an update wins. Steps
 # (free text answering a question) come last so that commands always reach their journey.
 # A journey module has `handlers()` and may have `async on_startup(app)` / `on_shutdown(app)`.
-JOURNEYS: list[ModuleType] = [onboarding, rights, constituencies, invites, admin, steps]
+JOURNEYS: list[ModuleType] = [
+    onboarding,
+    rights,
+    constituencies,
+    invites,
+    admin,
+    broadcast,
+    glossary,
+    steps,
+]
 
 App = Application[Any, Context, Any, Any, Any, Any]
 Hook = Callable[[App], Coroutine[Any, Any, None]]

@@ -50,6 +50,16 @@ COMMANDS: list[Command] = [
         N_("Recent actions by representatives and coordinators"),
         Role.COORDINATOR,
     ),
+    Command(
+        "broadcast",
+        "darlledu",
+        N_("Send a message to members, in Welsh and English"),
+        Role.REPRESENTATIVE,
+    ),
+    Command(
+        "broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE
+    ),
+    Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
 ]
 
 

@@ -239,7 +239,7 @@ class Worker:
     tuning: Tuning = field(default_factory=Tuning)
     stats: Stats = field(default_factory=Stats)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
-    _inflight: set[int] = field(default_factory=set)
+    _inflight: dict[int, int] = field(default_factory=dict)  # chat id -> row id being sent
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _touched: set[int] = field(default_factory=set)
     _group_sent: dict[int, deque[float]] = field(default_factory=dict)
@@ -287,10 +287,15 @@ class Worker:
         """Start sending the rows due now; returns (rows started, rows due but held)."""
         quiet = quiet_now(self.settings)
         limit = max(8, int(self.settings.send_rate)) + len(self._inflight)
+        # Rows in flight now are still pending in what we read; by the time the loop reaches
+        # one it may have been sent, so they are skipped by id, not by the live set.
+        busy = set(self._inflight.values())
         rows = await deliveries.due(self.db, now=time.time(), urgent_only=quiet, limit=limit)
         launched = 0
         for row in rows:
-            if row.chat_id in self._inflight or not self._group_ready(row.chat_id):
+            if row.id in busy or row.chat_id in self._inflight:
+                continue
+            if not self._group_ready(row.chat_id):
                 continue
             if row.member_id is not None and row.member_status != "active":
                 # Stopped or unreachable since it was queued: not sent until they /start.
@@ -301,7 +306,7 @@ class Worker:
                 launched += 1
                 continue
             await self._pace()
-            self._inflight.add(row.chat_id)
+            self._inflight[row.chat_id] = row.id
             if row.chat_id < 0:
                 self._group_sent.setdefault(row.chat_id, deque()).append(time.monotonic())
             task = asyncio.create_task(self._deliver(row))
@@ -406,7 +411,7 @@ class Worker:
             self.stats.first_send = self.stats.first_send or now
             self.stats.last_send = now
         finally:
-            self._inflight.discard(row.chat_id)
+            self._inflight.pop(row.chat_id, None)
             self._touched.add(row.batch_id)
             self._wake.set()
 

@@ -1,0 +1,126 @@
+"""Broadcasts: who may send to whom, what each reader receives, and handing it to delivery.
+
+A broadcast is written twice, in Welsh and in English; each recipient gets the version in
+their own language. The author's text is escaped, so what they type is what people read.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from bot import delivery
+from bot.auth import Access
+from bot.delivery import Outgoing
+from bot.i18n import LANGS, N_, Lang, Tr, translator
+from bot.storage import Database, audit, constituencies
+from bot.storage import broadcasts as store
+from bot.storage.broadcasts import Broadcast, Kind, Recipient
+from bot.text import esc, split_message
+
+KIND_TITLES: dict[Kind, str] = {
+    "progress": N_("Progress update"),
+    "news": N_("News"),
+    "meeting": N_("Change to a meeting"),
+}
+# Per language. Telegram takes at most 4,096 characters in one message, and its apps split a
+# longer paste into several; so the composer joins messages while each is near that size,
+# and the whole text may be up to MAX_CHARS (sent in parts, each counted in the report).
+MAX_CHARS = 8000
+CONTINUE_AT = 4000
+
+
+def may_send(access: Access, draft: Broadcast) -> bool:
+    """Coordinators: any audience. Representatives: only the networks they speak for."""
+    if draft.audience is None or draft.kind is None:
+        return False
+    if draft.audience == "everyone":
+        return access.coordinator
+    if not draft.constituency_ids:
+        return access.coordinator and draft.audience == "representatives"
+    return all(access.speaks_for(c) for c in draft.constituency_ids)
+
+
+async def place_names(db: Database, ids: tuple[int, ...], lang: Lang) -> list[str]:
+    names = []
+    for place_id in ids:
+        place = await constituencies.get(db, place_id)
+        if place is not None:
+            names.append(place.name(lang))
+    return names
+
+
+def render(tr: Tr, draft: Broadcast, places: list[str]) -> str:
+    """Exactly what a reader of this language receives (before splitting)."""
+    assert draft.kind is not None
+    lines = [f"<b>{esc(tr.gettext(KIND_TITLES[draft.kind]))}</b>"]
+    if draft.audience == "constituencies" and places:
+        lines.append(f"<i>{esc(', '.join(places))}</i>")
+    elif draft.audience == "representatives":
+        lines.append("<i>" + esc(tr.gettext("For representatives")) + "</i>")
+    return "\n".join(lines) + "\n\n" + esc(draft.text(tr.lang))
+
+
+async def rendered(db: Database, draft: Broadcast, tz: tzinfo) -> dict[Lang, str]:
+    """What each language's readers receive; delivery splits it with `split_message`."""
+    found: dict[Lang, str] = {}
+    for lang in LANGS:
+        places = await place_names(db, draft.constituency_ids, lang)
+        found[lang] = render(translator(lang, tz), draft, places)
+    return found
+
+
+def parts(text: str) -> list[str]:
+    """The messages a text arrives as: the same split delivery makes."""
+    return split_message(text)
+
+
+async def recipients(db: Database, draft: Broadcast) -> list[Recipient]:
+    if draft.audience is None:
+        return []
+    return await store.recipients(db, draft.audience, draft.constituency_ids)
+
+
+async def send(
+    db: Database,
+    draft: Broadcast,
+    *,
+    author_id: int,
+    report_chat_id: int,
+    report_lang: Lang,
+    tz: tzinfo,
+) -> tuple[int, int] | None:
+    """Queue the broadcast for its recipients and mark the draft sent, in one transaction.
+
+    Returns (batch id, recipients), or None if nobody would receive it or it was already sent.
+    The caller checks `may_send` first and wakes the worker after."""
+    people = await recipients(db, draft)
+    if not people:
+        return None
+    texts = await rendered(db, draft, tz)
+    messages = [Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people]
+    async with db.transaction() as tx:
+        batch_id = await delivery.enqueue_in(
+            tx,
+            kind="broadcast",
+            messages=messages,
+            urgent=draft.urgent,
+            created_by=author_id,
+            report_chat_id=report_chat_id,
+            report_lang=report_lang,
+            label=f"#{draft.id}",
+        )
+        if not await store.mark_sent(tx, draft.id, batch_id, len(people)):
+            raise AlreadySent(draft.id)
+        await audit.record(
+            tx,
+            author_id,
+            "broadcast.sent",
+            f"broadcast {draft.id} ({draft.kind}, {draft.audience}"
+            f"{' ' + ','.join(map(str, draft.constituency_ids)) if draft.constituency_ids else ''})"
+            f" batch {batch_id}, {len(people)} recipients{', urgent' if draft.urgent else ''}",
+        )
+    return batch_id, len(people)
+
+
+class AlreadySent(Exception):
+    """The draft was sent (or cancelled) by an earlier press; the transaction rolls back."""

@@ -1,0 +1,75 @@
+"""/glossary (/geirfa): what a word or abbreviation means, in plain words, in your language."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import jargon
+from bot.auth import Role, requires
+from bot.commands import command
+from bot.context import Context
+from bot.handlers import steps
+from bot.i18n import Lang, Tr
+from bot.reference_data import GlossaryEntry
+from bot.storage import pending
+from bot.text import esc
+from bot.ui import reply
+
+STEP = "glossary"
+
+
+def explain(tr: Tr, entries: list[GlossaryEntry], query: str) -> str:
+    if not entries:
+        return tr.gettext(
+            "I don't have “{term}” in my glossary. Try a shorter form or the abbreviation, or ask "
+            "your representative."
+        ).format(term=esc(query[:100]))
+    other: Lang = "en" if tr.lang == "cy" else "cy"
+    blocks = []
+    for entry in entries:
+        blocks.append(
+            f"<b>{esc(entry.term(tr.lang))}</b>\n{esc(entry.plain(tr.lang))}\n"
+            + (
+                tr.gettext("In English: {term}")
+                if other == "en"
+                else tr.gettext("In Welsh: {term}")
+            ).format(term=esc(entry.term(other)))
+        )
+    return "\n\n".join(blocks)
+
+
+@requires(Role.ANYONE)
+async def glossary_command(update: Update, context: Context) -> None:
+    """/glossary (/geirfa) [term]: explain a term, or ask which one."""
+    tr = context.tr
+    query = " ".join(context.args or [])
+    if query:
+        await reply(update, context, explain(tr, jargon.lookup(query), query))
+        return
+    ask = tr.gettext(
+        "Which word or abbreviation would you like explained? For example: CMHT, CTP or CPN."
+    )
+    if context.visit.member is None:
+        name = command("glossary").name(tr.lang)
+        await reply(
+            update,
+            context,
+            ask + "\n" + tr.gettext("Send /{command} and the word.").format(command=name),
+        )
+        return
+    await steps.ask(context, STEP)
+    await reply(update, context, ask)
+
+
+@steps.step(STEP, Role.MEMBER)
+async def glossary_step(update: Update, context: Context, waiting: pending.Pending) -> None:
+    """The term a member asked /glossary about."""
+    message = update.effective_message
+    query = message.text.strip() if message is not None and message.text else ""
+    await steps.done(context)
+    await reply(update, context, explain(context.tr, jargon.lookup(query), query))
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    return [CommandHandler(command("glossary").names, glossary_command)]
