@@ -49,10 +49,12 @@ async def by_telegram_id(db: Queries, telegram_id: int) -> Member | None:
 async def with_roles(
     db: Queries, telegram_id: int
 ) -> tuple[Member, list[tuple[str, int | None]]] | None:
-    """The member and their (role, constituency) grants in one query: this runs on every update."""
+    """The member and their grants (archived networks give no rights) in one query, run per update."""
     rows = await db.fetchall(
         "SELECT m.*, r.role AS r_role, r.constituency_id AS r_constituency FROM members m"
-        " LEFT JOIN roles r ON r.member_id = m.id WHERE m.telegram_id = ?",
+        " LEFT JOIN roles r ON r.member_id = m.id AND (r.constituency_id IS NULL OR"
+        "  r.constituency_id IN (SELECT id FROM constituencies WHERE archived_at IS NULL))"
+        " WHERE m.telegram_id = ?",
         (telegram_id,),
     )
     if not rows:
