@@ -51,6 +51,17 @@ COMMANDS: list[Command] = [
         Role.COORDINATOR,
     ),
     Command(
+        "feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER
+    ),
+    Command("digest", "crynodeb", N_("The views from your networks"), Role.REPRESENTATIVE),
+    Command("topics", "pynciau", N_("Open and close topics for views"), Role.REPRESENTATIVE),
+    Command(
+        "digesttime", "amsercrynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE
+    ),
+    Command(
+        "linkgroup", "cysylltugrwp", N_("Send a network's digests to a group"), Role.COORDINATOR
+    ),
+    Command(
         "broadcast",
         "darlledu",
         N_("Send a message to members, in Welsh and English"),

@@ -1,0 +1,238 @@
+"""What a digest says: counts, reach and the views, for one constituency and period.
+
+Views are shown in random order (never by time, so timing cannot tell who wrote what),
+each in the language it was written. Counts of *people* (members, contributors, and both
+by self-description) go through the minimum-group rule in `bot.aggregation`; counts of
+*views* are not suppressed, because the views themselves are in the digest.
+
+A period is a digest week: seven days from the constituency's digest weekday. Reach is
+counted per period at the moment a view is given, under a keyed hash (`bot.anonymity`),
+so a digest can say how many distinct members gave a view without knowing who.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.aggregation import count_text, parts_text
+from bot.i18n import N_, Tr
+from bot.storage import Database
+from bot.storage import topics as topic_store
+from bot.storage import views as view_store
+from bot.storage.constituencies import Constituency
+from bot.storage.members import SelfDescription
+from bot.storage.topics import Topic
+from bot.storage.views import Counts, View
+from bot.text import MAX_TEXT, esc, split_message
+
+CHAT_BUDGET = 12_000  # characters of views shown in the chat; all of them are in the file
+PART_LIMIT = MAX_TEXT - 96
+_RANDOM = secrets.SystemRandom()  # the OS's randomness: the order must not be predictable
+GROUPS: dict[SelfDescription | None, str] = {
+    "service_user": N_("Use or have used services"),
+    "carer": N_("Care for someone"),
+    "both": N_("Both"),
+    None: N_("Not said, or in a small group"),
+}
+LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    first: date
+    last: date
+
+    @property
+    def key(self) -> str:
+        """The reach key: the first day of the digest week, which sorts like a date."""
+        return self.first.isoformat()
+
+
+def week_start(day: date, weekday: int) -> date:
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def this_week(today: date, weekday: int) -> Period:
+    """The digest week so far."""
+    return Period(week_start(today, weekday), today)
+
+
+def last_week(today: date, weekday: int) -> Period:
+    start = week_start(today, weekday)
+    return Period(start - timedelta(days=7), start - timedelta(days=1))
+
+
+def last_occurrence(now: datetime, weekday: int, at: time) -> date:
+    """The day of the latest scheduled moment at or before `now` (a local, aware time)."""
+    day = week_start(now.date(), weekday)
+    if datetime.combine(day, at, tzinfo=now.tzinfo) > now:
+        day -= timedelta(days=7)
+    return day
+
+
+def due(now: datetime, weekday: int, at: time, last_sent_on: date | None) -> Period | None:
+    """The period a scheduled digest should cover now, or None if it has been sent."""
+    day = last_occurrence(now, weekday, at)
+    if last_sent_on is not None and last_sent_on >= day:
+        return None
+    return Period(day - timedelta(days=7), day - timedelta(days=1))
+
+
+@dataclass(frozen=True, slots=True)
+class DigestData:
+    constituency: Constituency
+    period: Period
+    views: list[View]  # in random order
+    counts: Counts
+    topics: dict[int, Topic]
+    members: dict[SelfDescription | None, int]
+    reach: dict[SelfDescription | None, int]
+
+
+async def gather(
+    db: Database,
+    constituency: Constituency,
+    period: Period,
+    *,
+    shuffle: Callable[[list[View]], None] = _RANDOM.shuffle,
+) -> DigestData:
+    cid = constituency.id
+    found = await view_store.between(db, cid, period.first, period.last)
+    shuffle(found)
+    return DigestData(
+        constituency=constituency,
+        period=period,
+        views=found,
+        counts=await view_store.counts(db, cid, period.first, period.last),
+        topics=await topic_store.all_in(db, cid),
+        members=await view_store.members_by_category(db, cid),
+        reach=await view_store.reach(db, cid, period.key),
+    )
+
+
+def _topic_label(tr: Tr, data: DigestData, topic_id: int | None) -> str:
+    topic = data.topics.get(topic_id) if topic_id is not None else None
+    return topic.title(tr.lang) if topic is not None else tr.gettext("Something else")
+
+
+def summary(data: DigestData, tr: Tr, min_group: int) -> str:
+    """The counts and reach: the first message of a digest."""
+    name = esc(data.constituency.name(tr.lang))
+    lines = [
+        tr.gettext("<b>Views from {name}</b>").format(name=name),
+        tr.gettext("{first} to {last}").format(
+            first=tr.date(data.period.first), last=tr.date(data.period.last)
+        ),
+        "",
+        tr.gettext("<b>Views given: {n}</b>").format(n=data.counts.total),
+    ]
+    if data.counts.total:
+        by_language = ", ".join(
+            f"{LANGUAGE_NAMES[lang]} {data.counts.by_language.get(lang, 0)}"
+            for lang in ("cy", "en")
+        )
+        lines.append(tr.gettext("By language: {list}").format(list=by_language))
+    topic_lines = []
+    shown = {t for t in data.counts.by_topic if t is not None} | {
+        t.id for t in data.topics.values() if t.open
+    }
+    for topic_id in sorted(shown):
+        topic = data.topics[topic_id]
+        title = esc(topic.title(tr.lang))
+        if not topic.open:
+            title = tr.gettext("{title} (closed)").format(title=title)
+        topic_lines.append(f"• {title}: {data.counts.by_topic.get(topic_id, 0)}")
+    if None in data.counts.by_topic:
+        topic_lines.append(f"• {tr.gettext('Something else')}: {data.counts.by_topic[None]}")
+    if topic_lines:
+        lines += ["", tr.gettext("<b>By topic</b> (open topics are listed even with no views)")]
+        lines += topic_lines
+    members_total = sum(data.members.values())
+    reach_total = sum(data.reach.values())
+    lines += [
+        "",
+        tr.gettext("<b>Who took part</b>"),
+        tr.gettext("Members of this network: {n}").format(
+            n=count_text(tr, members_total, min_group)
+        ),
+        tr.gettext("Members who gave a view in this period: {n}").format(
+            n=count_text(tr, reach_total, min_group)
+        ),
+        tr.gettext("By how people describe themselves (members / gave a view):"),
+    ]
+    members = parts_text(tr, {k: data.members.get(k, 0) for k in GROUPS}, min_group)
+    reached = parts_text(tr, {k: data.reach.get(k, 0) for k in GROUPS}, min_group)
+    for key, label in GROUPS.items():
+        lines.append(f"• {tr.gettext(label)}: {members[key]} / {reached[key]}")
+    lines += [
+        "",
+        tr.gettext(
+            "Counts of people below {n} are shown as “fewer than {n}”, so nobody can be picked out."
+        ).format(n=min_group),
+    ]
+    return "\n".join(lines)
+
+
+def view_blocks(data: DigestData, tr: Tr, budget: int = CHAT_BUDGET) -> tuple[list[str], int]:
+    """The views as chat blocks within `budget` characters; and how many did not fit."""
+    blocks: list[str] = []
+    used = 0
+    for index, view in enumerate(data.views):
+        topic = esc(_topic_label(tr, data, view.topic_id))
+        block = f"<i>{topic}</i> · {LANGUAGE_NAMES[view.language]}\n{esc(view.text)}"
+        if blocks and used + len(block) > budget:
+            return blocks, len(data.views) - index
+        blocks.append(block)
+        used += len(block) + 2
+    return blocks, 0
+
+
+def render(data: DigestData, tr: Tr, min_group: int, budget: int = CHAT_BUDGET) -> list[str]:
+    """The digest as chat messages, each within Telegram's limit; views never cut between two
+    messages unless one alone is longer than a message."""
+    parts = [summary(data, tr, min_group)]
+    blocks, left_out = view_blocks(data, tr, budget)
+    if blocks:
+        heading = tr.gettext(
+            "<b>The views</b>, in random order, each in the language it was written:"
+        )
+        current = heading
+        for block in blocks:
+            if len(current) + 2 + len(block) <= PART_LIMIT:
+                current += "\n\n" + block
+                continue
+            parts.append(current)
+            if len(block) > PART_LIMIT:
+                *whole, current = split_message(block, PART_LIMIT)
+                parts += whole
+            else:
+                current = block
+        parts.append(current)
+    if left_out:
+        parts.append(
+            tr.ngettext(
+                "…and {n} more view. All the views are in the attached file.",
+                "…and {n} more views. All the views are in the attached file.",
+                left_out,
+            ).format(n=left_out)
+        )
+    return parts
+
+
+def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
+    """All the views as a CSV file (UTF-8 with BOM, for spreadsheets), in random order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([tr.gettext("Topic"), tr.gettext("Language"), tr.gettext("View")])
+    for view in data.views:
+        writer.writerow([_topic_label(tr, data, view.topic_id), view.language, view.text])
+    name = (
+        f"cydlais-{data.constituency.slug}-{data.period.first.isoformat()}"
+        f"-{data.period.last.isoformat()}.csv"
+    )
+    return name, buffer.getvalue().encode("utf-8-sig")

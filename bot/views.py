@@ -1,0 +1,81 @@
+"""Giving a view: the daily limit and reach under keyed hashes, then the anonymous row.
+
+The handler passes the member (for the keyed hashes and their self-description) and the
+draft; what is stored is only constituency, topic, language, redacted text and the day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.anonymity import Anonymity
+from bot.config import Settings
+from bot.digest import this_week
+from bot.i18n import Lang
+from bot.redaction import redact
+from bot.storage import Database
+from bot.storage import digests as digest_store
+from bot.storage import views as view_store
+from bot.storage.members import Member, SelfDescription
+
+MIN_LENGTH = 5
+MAX_LENGTH = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    stored: bool  # False: the daily limit was reached, nothing stored
+    left_today: int
+
+
+def today(settings: Settings) -> date:
+    return datetime.now(settings.timezone).date()
+
+
+async def left_today(db: Database, anonymity: Anonymity, settings: Settings, member: Member) -> int:
+    day = today(settings)
+    used = await view_store.quota_used(db, day, anonymity.quota_tag(member.id, day))
+    return max(0, settings.max_views_per_day - used)
+
+
+async def _category(
+    db: Database, member: Member, constituency_id: int, min_group: int
+) -> SelfDescription | None:
+    """The member's self-description for reach, only if enough members share it.
+
+    In a constituency where fewer than the minimum group describe themselves the same way,
+    even a count could point at a person, so it is stored as "not said".
+    """
+    mine = member.self_description
+    if mine is None or mine == "prefer_not":
+        return None
+    population = await view_store.members_by_category(db, constituency_id)
+    return mine if population.get(mine, 0) >= min_group else None
+
+
+async def give(
+    db: Database,
+    anonymity: Anonymity,
+    settings: Settings,
+    member: Member,
+    *,
+    constituency_id: int,
+    topic_id: int | None,
+    lang: Lang,
+    text: str,
+) -> Given:
+    """Redact and store a view, within the daily limit, and count its author once for reach."""
+    day = today(settings)
+    schedule = await digest_store.schedule(db, constituency_id)
+    period = this_week(day, schedule.weekday)
+    stored = await view_store.submit(
+        db,
+        view_store.NewView(constituency_id, topic_id, lang, redact(text, lang).text, day),
+        quota_tag=anonymity.quota_tag(member.id, day),
+        max_per_day=settings.max_views_per_day,
+        reach_tag=anonymity.reach_tag(member.id, constituency_id, period.key),
+        reach_period=period.key,
+        category=await _category(db, member, constituency_id, settings.min_group),
+    )
+    return Given(stored, await left_today(db, anonymity, settings, member))

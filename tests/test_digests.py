@@ -1,0 +1,375 @@
+"""Representatives receive their constituency's views: on demand, on schedule, in groups."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from bot import delivery
+from bot import views as service
+from bot.digest import Period, gather, render, this_week
+from bot.digest_schedule import run_due
+from bot.i18n import translator
+from bot.sim.harness import Harness
+from bot.storage import constituencies, members
+from bot.storage import digests as digest_store
+from bot.storage import topics as topic_store
+from bot.storage import views as view_store
+from bot.storage.members import SelfDescription
+from tests.conftest import COORDINATOR_ID
+from tests.helpers.people import onboard, seed_constituencies
+from tests.helpers.views import CARERS_CY, CARERS_EN, give_view, make_rep, wait_for
+
+
+@pytest.fixture
+async def worker(harness: Harness) -> AsyncIterator[delivery.Worker]:
+    """The delivery worker: the one the broadcast journey starts, or one of our own."""
+    running = delivery.worker_of(harness.app)
+    if running is not None:
+        yield running
+        return
+    own = delivery.Worker(harness.app.bot, harness.services.db, harness.settings)
+    harness.services.extras["delivery"] = own
+    own.start()
+    yield own
+    await own.stop()
+
+
+async def people(
+    h: Harness, cid: int, groups: dict[SelfDescription | None, int], start: int
+) -> list[members.Member]:
+    """Members put straight into the database, as onboarding would leave them."""
+    made = []
+    n = start
+    for category, count in groups.items():
+        for _ in range(count):
+            member = await members.create(h.services.db, n, n, "en")
+            await members.set_self_description(h.services.db, member.id, category)
+            await constituencies.join(h.services.db, member.id, cid)
+            made.append(member)
+            n += 1
+    return made
+
+
+async def views_from(h: Harness, who: list[members.Member], cid: int) -> None:
+    anonymity = h.services.extras["anonymity"]
+    for i, member in enumerate(who):
+        fresh = await members.by_id(h.services.db, member.id)
+        assert fresh is not None
+        given = await service.give(
+            h.services.db,
+            anonymity,
+            h.settings,
+            fresh,
+            constituency_id=cid,
+            topic_id=None,
+            lang="en",
+            text=f"View {i} from a member",
+        )
+        assert given.stored
+
+
+async def test_a_view_from_start_to_digest_in_both_languages(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    topic = await topic_store.open_topic(harness.services.db, cid, "Gofal seibiant", "Respite care")
+    welsh = await onboard(harness, 7001, lang="cy", join=CARERS_CY)
+    english = await onboard(harness, 7002, lang="en", join=CARERS_EN)
+    await give_view(
+        welsh,
+        "Does dim gofal seibiant yn Gymraeg yn ein hardal ni.",
+        lang="cy",
+        topic="Gofal seibiant",
+    )
+    await give_view(english, "My GP was brilliant. Email me at me@example.com", lang="en")
+    rep = await make_rep(harness, 7003, cid, lang="cy")
+    await rep.say("/crynodeb")
+    await rep.press("Yr wythnos hon hyd yma")
+    texts = [m.text for m in rep.inbox[-3:] if m.document is None]
+    digest = "\n".join(texts)
+    assert "Barnau gan Rhwydwaith Gofalwyr Caerdydd a'r Fro" in digest
+    assert "Nifer y barnau a roddwyd: 2" in digest
+    assert "Yn ôl iaith: Cymraeg 1, English 1" in digest
+    assert "Gofal seibiant: 1" in digest and "Rhywbeth arall: 1" in digest
+    # each view in the language it was written; the English one's placeholder in English
+    assert "Does dim gofal seibiant yn Gymraeg yn ein hardal ni." in digest
+    assert "Email me at [email address removed]" in digest
+    assert "Aelodau'r rhwydwaith hwn: llai na 5" in digest
+    [document] = [m for m in rep.inbox if m.document is not None]
+    assert document.document is not None
+    name, content = document.document
+    assert name.endswith(".csv")
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0] == ["Pwnc", "Iaith", "Barn"]
+    assert sorted(r[1] for r in rows[1:]) == ["cy", "en"]
+    assert topic > 0
+
+    english_rep = await make_rep(harness, 7004, cid, lang="en")
+    await english_rep.say("/digest")
+    await english_rep.press("This week so far")
+    digest_en = "\n".join(m.text for m in english_rep.inbox if m.document is None)
+    assert "Views from Cardiff and Vale Carers' Network" in digest_en
+    assert "Respite care: 1" in digest_en and "Something else: 1" in digest_en
+    assert "Does dim gofal seibiant yn Gymraeg" in digest_en  # not translated: as written
+
+
+async def test_minimum_group_rule_on_reach_and_self_description(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    crowd = await people(
+        harness, cid, {"carer": 8, "service_user": 6, "both": 2, None: 4}, start=7100
+    )
+    carers, both = crowd[:8], crowd[14:16]
+    await views_from(harness, carers[:6] + both[:1], cid)
+    place = await constituencies.get(harness.services.db, cid)
+    assert place is not None
+    schedule = await digest_store.schedule(harness.services.db, cid)
+    period = this_week(service.today(harness.settings), schedule.weekday)
+    data = await gather(harness.services.db, place, period)
+    text = render(data, translator("en", harness.settings.timezone), 5)[0]
+    assert "Members of this network: 20" in text
+    assert "Members who gave a view in this period: 7" in text
+    # members: 8 carers, 6 service users, 2 both (hidden), 4 not said (hidden, and together
+    # the hidden ones make 6, so nothing can be worked out by subtraction)
+    # 6 carers gave a view, but the other contributor could then be worked out by
+    # subtraction from the total of 7: the carers' cell is hidden as well ("5 or more")
+    assert "• Care for someone: 8 / 5 or more" in text
+    assert "• Use or have used services: 6 / fewer than 5" in text
+    assert "• Both: fewer than 5 / fewer than 5" in text
+    assert "• Not said, or in a small group: fewer than 5 /" in text
+    # "both" has only 2 members: the contributor from it was stored as "not said"
+    assert data.reach == {"carer": 6, None: 1}
+    # the same view counted once per member, however many views they give
+    await views_from(harness, carers[:1], cid)
+    again = await gather(harness.services.db, place, period)
+    assert sum(again.reach.values()) == 7 and again.counts.total == 8
+
+
+async def test_small_numbers_are_never_shown(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["users"]
+    crowd = await people(harness, cid, {"carer": 3}, start=7200)
+    await views_from(harness, crowd[:2], cid)
+    place = await constituencies.get(harness.services.db, cid)
+    assert place is not None
+    period = this_week(service.today(harness.settings), 0)
+    cy = render(
+        await gather(harness.services.db, place, period),
+        translator("cy", harness.settings.timezone),
+        5,
+    )[0]
+    assert "Aelodau'r rhwydwaith hwn: llai na 5" in cy
+    assert "Aelodau a roddodd farn yn y cyfnod hwn: llai na 5" in cy
+    took_part = cy[cy.index("Pwy gymerodd ran") :]
+    assert "3" not in took_part and "2" not in took_part
+
+
+async def test_views_come_in_random_order(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    day = service.today(harness.settings)
+    await view_store.add_many(
+        harness.services.db,
+        [view_store.NewView(cid, None, "en", f"view number {i:02d}", day) for i in range(40)],
+    )
+    place = await constituencies.get(harness.services.db, cid)
+    assert place is not None
+    period = Period(day, day)
+    orders = {
+        tuple(v.text for v in (await gather(harness.services.db, place, period)).views)
+        for _ in range(3)
+    }
+    assert (
+        len(orders) == 3
+    )  # a new order every time (40! orders: a repeat is impossible in practice)
+    by_insertion = tuple(f"view number {i:02d}" for i in range(40))
+    assert by_insertion not in orders
+    # the storage order isn't insertion order either: ids are random
+    ids = [r[0] for r in await harness.services.db.fetchall("SELECT id FROM views")]
+    assert max(ids) > 2**32
+    # the digest shows the views in the order gathered
+    data = await gather(harness.services.db, place, period)
+    shown = "\n".join(render(data, translator("en", harness.settings.timezone), 5)[1:])
+    positions = [shown.index(v.text) for v in data.views]
+    assert positions == sorted(positions)
+
+
+async def test_a_long_digest_is_split_cleanly_and_all_views_are_in_the_csv(
+    harness: Harness,
+) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    day = service.today(harness.settings)
+    await view_store.add_many(
+        harness.services.db,
+        [
+            view_store.NewView(cid, None, "en", f"<{i:03d}> " + "word & " * 70, day)
+            for i in range(200)
+        ],
+    )
+    rep = await make_rep(harness, 7300, cid)
+    await rep.say("/digest")
+    await rep.press("This week so far")
+    messages = [
+        m for m in rep.inbox if "Views from" in m.text or "<" in m.text or "more views" in m.text
+    ]
+    assert harness.sim.rejected == []
+    texts = [m.text for m in rep.inbox if m.document is None]
+    assert all(len(t) <= 4096 for t in texts)
+    shown = [i for i in range(200) if any(f"<{i:03d}>" in t for t in texts)]
+    for i in shown:  # no view is cut between two messages
+        assert sum(f"<{i:03d}> " + "word & " * 69 in t for t in texts) == 1
+    assert 0 < len(shown) < 200
+    assert (
+        f"…and {200 - len(shown)} more views. All the views are in the attached file." in texts[-1]
+    )
+    [document] = [m for m in rep.inbox if m.document is not None]
+    assert document.document is not None
+    rows = list(csv.reader(io.StringIO(document.document[1].decode("utf-8-sig"))))
+    assert len(rows) == 201 and messages
+
+
+def next_monday_morning(h: Harness) -> datetime:
+    today = service.today(h.settings)
+    ahead = (0 - today.weekday()) % 7 or 7
+    return datetime.combine(today + timedelta(days=ahead), time(9, 1), tzinfo=h.settings.timezone)
+
+
+async def test_scheduled_digest_goes_to_representatives_and_linked_group(
+    harness: Harness, worker: delivery.Worker
+) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    member = await onboard(harness, 7400, lang="en", join=CARERS_EN)
+    await give_view(member, "The crisis team answered within an hour. Thank you.")
+    rep_cy = await make_rep(harness, 7401, cid, lang="cy")
+    rep_en = await make_rep(harness, 7402, cid, lang="en")
+    await digest_store.link_group(harness.services.db, -100900, cid, "en")
+    db = harness.services.db
+    monday = next_monday_morning(harness)
+    # just before: the week before last is owed (no views then, so nothing is queued)
+    assert await run_due(db, harness.settings, monday - timedelta(minutes=2)) == 0
+    assert await run_due(db, harness.settings, monday) == 1
+    delivery.wake(harness.app)
+    await wait_for(
+        lambda: any(m.document for m in rep_cy.inbox) and any(m.document for m in rep_en.inbox)
+    )
+    await wait_for(lambda: any(m.document for m in harness.sim.inbox(-100900)))
+    assert any("Barnau gan Rhwydwaith Gofalwyr" in m.text for m in rep_cy.inbox)
+    assert any("The crisis team answered within an hour" in m.text for m in rep_cy.inbox)
+    assert any("Views from Cardiff and Vale" in m.text for m in rep_en.inbox)
+    assert any("The crisis team answered" in m.text for m in harness.sim.inbox(-100900))
+    # sent once: the same moment again, or a restart a minute later, queues nothing
+    assert await run_due(db, harness.settings, monday) == 0
+    assert await run_due(db, harness.settings, monday + timedelta(minutes=1)) == 0
+    schedule = await digest_store.schedule(db, cid)
+    assert schedule.last_sent_on == monday.date()
+    # the other network had no views: nothing sent, but its week is done too
+    other = await digest_store.schedule(db, places["users"])
+    assert other.last_sent_on == monday.date()
+
+
+async def test_missed_digest_is_sent_late_not_never(
+    harness: Harness, worker: delivery.Worker
+) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    member = await onboard(harness, 7500, lang="en", join=CARERS_EN)
+    await give_view(member, "Sent while the bot was about to go down")
+    rep = await make_rep(harness, 7501, cid, lang="en")
+    tuesday = next_monday_morning(harness) + timedelta(days=1, hours=5)
+    assert await run_due(harness.services.db, harness.settings, tuesday) == 1
+    delivery.wake(harness.app)
+    await wait_for(lambda: any("Sent while the bot" in m.text for m in rep.inbox))
+
+
+async def test_representative_chooses_day_and_time(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    rep = await make_rep(harness, 7600, places["carers"], lang="cy")
+    await rep.say("/amsercrynodeb")
+    assert "Dydd Llun, 09:00" in rep.last.text
+    await rep.press("Dydd Mercher")
+    await rep.press("17:00")
+    assert "Wedi'i gadw" in rep.last.text and "Dydd Mercher, 17:00" in rep.last.text
+    schedule = await digest_store.schedule(harness.services.db, places["carers"])
+    assert (schedule.weekday, schedule.at) == (2, time(17, 0))
+    # a forged press for a network they don't speak for changes nothing
+    await rep.press_data(f"dsched:t:{places['users']}:4:0800")
+    other = await digest_store.schedule(harness.services.db, places["users"])
+    assert (other.weekday, other.at) == (0, time(9, 0))
+    assert (
+        "rhwydweithiau rydych chi'n siarad ar eu rhan" in harness.sim.callback_answers[-1]["text"]
+    )
+
+
+async def test_digest_of_another_network_is_refused(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    member = await onboard(harness, 7700, lang="en", join="Hywel Dda Service Users' Forum")
+    await give_view(member, "A private matter for Hywel Dda")
+    rep = await make_rep(harness, 7701, places["carers"], lang="en")
+    before = len(rep.inbox)
+    await rep.press_data(f"digest:p:{places['users']}:this")
+    assert len(rep.inbox) == before
+    assert "networks you speak for" in harness.sim.callback_answers[-1]["text"]
+    assert not any("Hywel Dda" in m.text for m in rep.inbox)
+
+
+async def test_topics_opened_and_closed_by_a_representative(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    rep = await make_rep(harness, 7800, cid, lang="en")
+    await rep.say("/topics")
+    assert "None yet" in rep.last.text
+    await rep.press("Open a new topic")
+    await rep.say("Amseroedd aros")
+    assert "same title in English" in rep.last.text
+    await rep.say("Waiting times")
+    assert "• Amseroedd aros / Waiting times" in rep.last.text
+    member = await onboard(harness, 7801, lang="cy", join=CARERS_CY)
+    await member.say("/adborth")
+    assert "Amseroedd aros" in [b.text for b in member.last.button_rows()]
+    await member.press("Canslo")
+    await rep.press("Close: Waiting times")
+    assert "None yet" in rep.last.text
+    await member.say("/adborth")
+    assert "Ysgrifennwch eich barn" in member.last.text  # no open topics: straight to writing
+    # another network's representative cannot close or open topics here
+    other_topic = await topic_store.open_topic(harness.services.db, places["users"], "A", "B")
+    await rep.press_data(f"topic:x:{other_topic}")
+    topic = await topic_store.get(harness.services.db, other_topic)
+    assert topic is not None and topic.open
+    await rep.press_data(f"topic:n:{places['users']}")
+    assert "networks you speak for" in harness.sim.callback_answers[-1]["text"]
+
+
+async def test_coordinator_links_a_group(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    coordinator = await onboard(harness, COORDINATOR_ID, lang="en")
+    group = -100777
+    await coordinator.say("/linkgroup", chat_id=group)
+    [question] = harness.sim.inbox(group)
+    assert "Which networks' digests should come to this group too?" in question.text
+    harness.sim.press(coordinator.user, question, CARERS_EN)
+    await harness.settle()
+    assert await digest_store.links_of_chat(harness.services.db, group) == {places["carers"]}
+    assert "✓ " + CARERS_EN in [b.text for b in harness.sim.inbox(group)[-1].button_rows()]
+    # a representative in the same group may not
+    rep = await make_rep(harness, 7900, places["carers"])
+    await rep.say("/linkgroup", chat_id=group)
+    assert harness.sim.inbox(group)[-1].text == "This is for coordinators."
+    # in a private chat, it explains where to send it
+    [answer] = await coordinator.say("/linkgroup")
+    assert "inside the representatives' group chat" in answer.text
+
+
+async def test_digest_for_an_empty_week(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    rep = await make_rep(harness, 8000, places["carers"], lang="en")
+    await rep.say("/digest")
+    [digest] = await rep.press("Last week")
+    assert "Views given: 0" in digest.text
+    assert not any(m.document for m in rep.inbox)
