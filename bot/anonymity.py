@@ -2,8 +2,8 @@
 
 The key lives outside the database: `CYDLAIS_SECRET`, or a key file (`CYDLAIS_SECRET_FILE`,
 default `data/secret.key`) created with mode 0600 at first start. A copy of the database
-alone therefore cannot turn a tag back into a member: HMAC-SHA256 without the key is a
-random-looking string, and member ids are too few to guess only if you hold the key.
+alone therefore cannot turn a tag back into a member: without the key, HMAC-SHA256 of a
+member id cannot be recomputed, even though member ids are few enough to try them all.
 
 Each tag names its purpose and every part that scopes it, so tags for different purposes,
 days, periods or constituencies never match each other:

@@ -229,8 +229,8 @@ def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([tr.gettext("Topic"), tr.gettext("Language"), tr.gettext("View")])
-    for view in data.views:
-        writer.writerow([_topic_label(tr, data, view.topic_id), view.language, view.text])
+    labels = {tid: _topic_label(tr, data, tid) for tid in [None, *data.topics]}
+    writer.writerows([labels.get(v.topic_id), v.language, v.text] for v in data.views)
     name = (
         f"cydlais-{data.constituency.slug}-{data.period.first.isoformat()}"
         f"-{data.period.last.isoformat()}.csv"

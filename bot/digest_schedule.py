@@ -27,14 +27,25 @@ log = logging.getLogger("cydlais.digests")
 KEEP_REACH_DAYS = 21  # the current and the last digest week are all /digest can show
 
 
-def messages_for(
-    data: DigestData, settings: Settings, chat_id: int, lang: Lang, member_id: int | None
-) -> list[delivery.Outgoing]:
-    tr = translator(lang, settings.timezone)
-    parts = render(data, tr, settings.min_group)
-    out = [delivery.Outgoing(chat_id, part, member_id) for part in parts[:-1]]
-    out.append(delivery.Outgoing(chat_id, parts[-1], member_id, csv_document(data, tr)))
-    return out
+class Rendered:
+    """A digest's messages and file in each language, made once however many receive it."""
+
+    def __init__(self, data: DigestData, settings: Settings) -> None:
+        self.data = data
+        self.settings = settings
+        self._done: dict[Lang, tuple[list[str], tuple[str, bytes]]] = {}
+
+    def messages_for(
+        self, chat_id: int, lang: Lang, member_id: int | None
+    ) -> list[delivery.Outgoing]:
+        if lang not in self._done:
+            tr = translator(lang, self.settings.timezone)
+            parts = render(self.data, tr, self.settings.min_group)
+            self._done[lang] = (parts, csv_document(self.data, tr))
+        parts, document = self._done[lang]
+        out = [delivery.Outgoing(chat_id, part, member_id) for part in parts[:-1]]
+        out.append(delivery.Outgoing(chat_id, parts[-1], member_id, document))
+        return out
 
 
 async def run_due(db: Database, settings: Settings, now: datetime) -> int:
@@ -52,12 +63,13 @@ async def run_due(db: Database, settings: Settings, now: datetime) -> int:
         data = await gather(db, place, period)
         messages: list[delivery.Outgoing] = []
         if data.views:
+            rendered = Rendered(data, settings)
             for member_id in await roles.representatives_of(db, place.id):
                 rep = await members.by_id(db, member_id)
                 if rep is not None and rep.status == "active":
-                    messages += messages_for(data, settings, rep.chat_id, rep.language, rep.id)
+                    messages += rendered.messages_for(rep.chat_id, rep.language, rep.id)
             for group in await digest_store.groups_of(db, place.id):
-                messages += messages_for(data, settings, group.chat_id, group.language, None)
+                messages += rendered.messages_for(group.chat_id, group.language, None)
         async with db.transaction() as tx:
             if messages:
                 await delivery.enqueue_in(
