@@ -40,7 +40,7 @@ import logging
 import time
 import warnings
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -180,31 +180,74 @@ def going_out_at(
     return end
 
 
-def count_lines(tr: Tr, counts: Counts) -> list[str]:
+Plural = Callable[[int], str]  # n -> the ngettext form for n, still with {n} in it
+
+
+def counted(n: int, minimum: int, exact: Plural, fewer: Plural) -> str:
+    """A count through the minimum-group rule: exact from `minimum` up (and 0, which picks
+    nobody out), else "fewer than {minimum}"; both forms come from ngettext."""
+    if n == 0 or n >= minimum:
+        return exact(n).format(n=n)
+    return fewer(minimum).format(n=minimum)
+
+
+def count_lines(tr: Tr, counts: Counts, minimum: int) -> list[str]:
     """Delivered / unreachable / failed (and still waiting), in the reader's language."""
     lines = [
-        tr.ngettext("Delivered: {n} message", "Delivered: {n} messages", counts.sent),
-        tr.ngettext(
-            "Unreachable (blocked the bot or left): {n} message",
-            "Unreachable (blocked the bot or left): {n} messages",
-            counts.unreachable,
+        counted(
+            counts.sent,
+            minimum,
+            lambda n: tr.ngettext("Delivered: {n} message", "Delivered: {n} messages", n),
+            lambda n: tr.ngettext(
+                "Delivered: fewer than {n} message", "Delivered: fewer than {n} messages", n
+            ),
         ),
-        tr.ngettext("Failed: {n} message", "Failed: {n} messages", counts.failed),
+        counted(
+            counts.unreachable,
+            minimum,
+            lambda n: tr.ngettext(
+                "Unreachable (blocked the bot or left): {n} message",
+                "Unreachable (blocked the bot or left): {n} messages",
+                n,
+            ),
+            lambda n: tr.ngettext(
+                "Unreachable (blocked the bot or left): fewer than {n} message",
+                "Unreachable (blocked the bot or left): fewer than {n} messages",
+                n,
+            ),
+        ),
+        counted(
+            counts.failed,
+            minimum,
+            lambda n: tr.ngettext("Failed: {n} message", "Failed: {n} messages", n),
+            lambda n: tr.ngettext(
+                "Failed: fewer than {n} message", "Failed: fewer than {n} messages", n
+            ),
+        ),
     ]
-    values = [counts.sent, counts.unreachable, counts.failed]
     if counts.pending:
         lines.append(
-            tr.ngettext("Still to send: {n} message", "Still to send: {n} messages", counts.pending)
+            counted(
+                counts.pending,
+                minimum,
+                lambda n: tr.ngettext(
+                    "Still to send: {n} message", "Still to send: {n} messages", n
+                ),
+                lambda n: tr.ngettext(
+                    "Still to send: fewer than {n} message",
+                    "Still to send: fewer than {n} messages",
+                    n,
+                ),
+            )
         )
-        values.append(counts.pending)
-    return [line.format(n=n) for line, n in zip(lines, values, strict=True)]
+    return lines
 
 
-def report_text(tr: Tr, batch: deliveries.Batch) -> str:
+def report_text(tr: Tr, batch: deliveries.Batch, minimum: int) -> str:
     title = tr.gettext(REPORT_TITLES.get(batch.kind, DEFAULT_REPORT_TITLE))
     if batch.label:
         title += f" ({esc(batch.label)})"
-    return "\n".join([title, *count_lines(tr, batch.counts)])
+    return "\n".join([title, *count_lines(tr, batch.counts, minimum)])
 
 
 @dataclass(slots=True)
@@ -436,7 +479,8 @@ class Worker:
             return
         if batch.report_chat_id is not None:
             lang: Lang = "en" if batch.report_lang == "en" else "cy"
-            text = report_text(translator(lang, self.settings.timezone), batch)
+            tr = translator(lang, self.settings.timezone)
+            text = report_text(tr, batch, self.settings.min_group)
             try:
                 await self.bot.send_message(batch.report_chat_id, text)
             except RetryAfter as exc:

@@ -14,7 +14,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import broadcasting, callbacks, delivery, jargon
+from bot import aggregation, broadcasting, callbacks, delivery, jargon
 from bot.auth import Role, deny, requires
 from bot.callbacks import Callback
 from bot.commands import command
@@ -45,8 +45,15 @@ async def on_shutdown(app: Any) -> None:
 
 
 # ------------------------------------------------------------------ helpers
-def _people(tr: Tr, n: int) -> str:
-    return tr.ngettext("{n} person", "{n} people", n).format(n=n)
+def _people(context: Context, n: int) -> str:
+    """People, through the minimum-group rule (a small network's size is not given away)."""
+    tr = context.tr
+    return delivery.counted(
+        n,
+        context.settings.min_group,
+        lambda k: tr.ngettext("{n} person", "{n} people", k),
+        lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
+    )
 
 
 def _button(draft: Broadcast, action: str, *args: str | int) -> str:
@@ -326,7 +333,7 @@ def _controls(tr: Tr, draft: Broadcast) -> InlineKeyboardMarkup:
 def _controls_text(context: Context, draft: Broadcast, count: int) -> str:
     tr = context.tr
     at = delivery.going_out_at(context.settings, urgent=draft.urgent)
-    lines = [tr.gettext("<b>Send this to {people}?</b>").format(people=_people(tr, count))]
+    lines = [tr.gettext("<b>Send this to {people}?</b>").format(people=_people(context, count))]
     if draft.urgent:
         lines.append(tr.gettext("Marked urgent: it goes out straight away, even in quiet hours."))
     elif at is None:
@@ -367,6 +374,7 @@ async def _preview(update: Update, context: Context, draft: Broadcast) -> None:
     db = context.db
     people = await broadcasting.recipients(db, draft)
     by_lang = {lang: sum(p.language == lang for p in people) for lang in LANGS}
+    split = aggregation.parts_text(tr, by_lang, context.settings.min_group)
     places = await broadcasting.place_names(db, draft.constituency_ids, tr.lang)
     audience = {
         "everyone": tr.gettext("everyone who has joined"),
@@ -380,7 +388,7 @@ async def _preview(update: Update, context: Context, draft: Broadcast) -> None:
         tr.gettext("Kind: {kind}").format(kind=tr.gettext(broadcasting.KIND_TITLES[draft.kind])),
         tr.gettext("To: {audience}").format(audience=audience),
         tr.gettext("Recipients: {people} (in Welsh: {cy}; in English: {en})").format(
-            people=_people(tr, len(people)), cy=by_lang["cy"], en=by_lang["en"]
+            people=_people(context, len(people)), cy=split["cy"], en=split["en"]
         ),
         *_jargon_lines(tr, draft),
     ]
@@ -445,7 +453,9 @@ async def _send(update: Update, context: Context, draft: Broadcast) -> None:
         )
     )
     await answer_with(
-        update, context, text.format(people=_people(tr, count), when=tr.datetime(at) if at else "")
+        update,
+        context,
+        text.format(people=_people(context, count), when=tr.datetime(at) if at else ""),
     )
 
 
@@ -484,10 +494,10 @@ async def broadcasts_command(update: Update, context: Context) -> None:
             "",
             f"<b>#{item.id} {esc(tr.gettext(broadcasting.KIND_TITLES[item.kind]))}</b>, {tr.datetime(item.sent_at)}",
             f"{who}. "
-            + tr.gettext("Recipients: {people}").format(people=_people(tr, item.recipients)),
+            + tr.gettext("Recipients: {people}").format(people=_people(context, item.recipients)),
         ]
         if batch is not None:
-            lines += delivery.count_lines(tr, batch.counts)
+            lines += delivery.count_lines(tr, batch.counts, context.settings.min_group)
         blocks.append("\n".join(lines))
     await reply(update, context, "\n".join(blocks))
 
