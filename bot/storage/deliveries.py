@@ -299,15 +299,6 @@ async def unreported_ids(db: Queries) -> list[int]:
     return [r[0] for r in rows]
 
 
-async def recent(db: Queries, batch_ids: Sequence[int]) -> dict[int, Batch]:
-    found: dict[int, Batch] = {}
-    for batch_id in batch_ids:
-        item = await batch(db, batch_id)
-        if item is not None:
-            found[batch_id] = item
-    return found
-
-
 async def rows_of(db: Queries, batch_id: int) -> list[tuple[int, int, str, int, str | None]]:
     """(chat_id, part, status, attempts, last_error) of every row: for tests and checks."""
     rows = await db.fetchall(
