@@ -78,4 +78,6 @@ async def give(
         reach_period=period.key,
         category=await _category(db, member, constituency_id, settings.min_group),
     )
+    if stored:
+        await view_store.forget_write_order(db)
     return Given(stored, await left_today(db, anonymity, settings, member))

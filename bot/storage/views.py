@@ -104,6 +104,16 @@ async def submit(
     return True
 
 
+async def forget_write_order(db: Database) -> None:
+    """Fold the write-ahead log into the database file and empty it.
+
+    Until a checkpoint, the WAL holds the pages of each transaction in commit order, which
+    would show which view page changed together with which limit and reach rows. After it,
+    the file holds rows in key order only (random ids, hash tags).
+    """
+    await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 async def add_many(db: Database, views: Sequence[NewView]) -> None:
     """Bulk insert (benchmarks and tests); no limit or reach."""
     await db.executemany(
