@@ -51,7 +51,10 @@ COMMANDS: list[Command] = [
         Role.COORDINATOR,
     ),
     Command(
-        "feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER
+        "feedback",
+        "adborth",
+        N_("Share a view with your representatives, anonymously"),
+        Role.MEMBER,
     ),
     Command("digest", "crynodeb", N_("The views from your networks"), Role.REPRESENTATIVE),
     Command("topics", "pynciau", N_("Open and close topics for views"), Role.REPRESENTATIVE),
