@@ -10,6 +10,20 @@ from bot.storage.db import from_db
 from bot.storage.personal import export as export_rows
 from bot.text import esc
 
+# What each table holding personal data means to the person it is about. A test fails when
+# a table that references members has no entry here, so /mydata and /forget never show
+# a raw table name.
+TABLE_LABELS = {
+    "members": N_("your details (language, status, self-description)"),
+    "memberships": N_("networks you belong to"),
+    "roles": N_("roles you hold"),
+    "invites": N_("invitations you created"),
+    "audit_log": N_("records of actions you took"),
+    "pending_input": N_("an unfinished step"),
+    "broadcasts": N_("messages you wrote to send to others"),
+    "deliveries": N_("messages waiting to be sent to you"),
+    "delivery_batches": N_("sending records for messages you sent"),
+}
 SELF = {
     "service_user": N_("uses or has used services"),
     "carer": N_("cares for someone"),
@@ -66,8 +80,13 @@ async def describe(db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]]) 
             )
     others = {k: len(v) for k, v in data.items() if k not in ("members", "memberships", "roles")}
     for table, count in others.items():
-        lines.append(f"{table}: {count}")
+        lines.append(f"{table_label(tr, table)}: {count}")
     return lines
+
+
+def table_label(tr: Tr, table: str) -> str:
+    label = TABLE_LABELS.get(table)
+    return tr.gettext(label) if label else table
 
 
 async def forget(db: Database, member_id: int) -> dict[str, int]:

@@ -119,3 +119,10 @@ async def test_command_menus_registered_in_both_languages(harness: Harness) -> N
     assert {"help", "language", "privacy", "mydata", "forget", "stop"} <= set(english)
     assert {"cymorth", "iaith", "preifatrwydd", "fy_nata", "anghofio", "stopio"} <= set(welsh)
     assert welsh["iaith"] == "Cymraeg neu English"
+
+
+async def test_every_table_with_personal_data_has_a_label(harness: Harness) -> None:
+    from bot.rights import TABLE_LABELS
+
+    tables = {table for table, _, _ in await member_columns(harness.services.db)} | {"members"}
+    assert tables <= set(TABLE_LABELS), tables - set(TABLE_LABELS)

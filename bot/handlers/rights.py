@@ -17,15 +17,6 @@ from bot.i18n import N_, Tr, both
 from bot.menus import menu_text, set_chat_menu
 from bot.ui import answer_with, keyboard, reply
 
-TABLE_NAMES = {
-    "members": N_("your details (language, status, self-description)"),
-    "memberships": N_("networks you belong to"),
-    "roles": N_("roles you hold"),
-    "invites": N_("invitations you created"),
-    "audit_log": N_("records of actions you took"),
-    "pending_input": N_("an unfinished step"),
-}
-
 
 @requires(Role.ANYONE)
 async def help_command(update: Update, context: Context) -> None:
@@ -121,7 +112,7 @@ async def forget_pressed(update: Update, context: Context) -> None:
 def forget_report(tr: Tr, erased: dict[str, int]) -> str:
     lines = [tr.gettext("<b>Done. I have deleted:</b>")]
     for table, count in erased.items():
-        label = tr.gettext(TABLE_NAMES[table]) if table in TABLE_NAMES else table
+        label = rights.table_label(tr, table)
         lines.append(f"• {label}: {count}")
     lines.append("")
     lines.append(
