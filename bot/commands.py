@@ -28,53 +28,34 @@ class Command:
         return [self.en] if self.cy == self.en else [self.en, self.cy]
 
 
+# In the order people see them: what members come for first, settings and rights after;
+# then representatives' tools, then coordinators'. Menus group them by role in this order.
 COMMANDS: list[Command] = [
     Command("start", "start", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
-    Command("help", "cymorth", N_("What I can do for you"), Role.ANYONE),
-    Command("language", "iaith", N_("Cymraeg or English"), Role.ANYONE),
+    Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
+    Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
+    Command("language", "iaith", N_("Cymraeg or English"), Role.ANYONE),
     Command("privacy", "preifatrwydd", N_("What is kept about you, and why"), Role.ANYONE),
     Command("mydata", "fy_nata", N_("See everything held about you"), Role.MEMBER),
     Command("forget", "anghofio", N_("Delete everything held about you"), Role.MEMBER),
     Command("stop", "stopio", N_("Stop all messages from me"), Role.MEMBER),
-    Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),
-    Command("invite", "gwahodd", N_("Create an invitation link"), Role.REPRESENTATIVE),
-    Command(
-        "invites", "gwahoddiadau", N_("See and withdraw invitation links"), Role.REPRESENTATIVE
-    ),
-    Command("constituencies", "rhwydweithiau", N_("Set up networks and forums"), Role.COORDINATOR),
-    Command("roles", "rolau", N_("See and remove roles"), Role.COORDINATOR),
-    Command(
-        "audit",
-        "archwilio",
-        N_("Recent actions by representatives and coordinators"),
-        Role.COORDINATOR,
-    ),
-    Command(
-        "feedback",
-        "adborth",
-        N_("Share a view with your representatives, anonymously"),
-        Role.MEMBER,
-    ),
+    Command("help", "cymorth", N_("What I can do for you"), Role.ANYONE),
+    # representatives (and coordinators)
     Command("digest", "crynodeb", N_("The views from your networks"), Role.REPRESENTATIVE),
     Command("topics", "pynciau", N_("Open and close topics for views"), Role.REPRESENTATIVE),
-    Command(
-        "digesttime", "amsercrynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE
-    ),
-    Command(
-        "linkgroup", "cysylltugrwp", N_("Send a network's digests to a group"), Role.COORDINATOR
-    ),
-    Command(
-        "broadcast",
-        "darlledu",
-        N_("Send a message to members, in Welsh and English"),
-        Role.REPRESENTATIVE,
-    ),
-    Command(
-        "broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE
-    ),
-    Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
-]
+    Command("digesttime", "amsercrynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE),
+    Command("broadcast", "darlledu", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE),
+    Command("broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE),
+    Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),
+    Command("invite", "gwahodd", N_("Create an invitation link"), Role.REPRESENTATIVE),
+    Command("invites", "gwahoddiadau", N_("See and withdraw invitation links"), Role.REPRESENTATIVE),
+    # coordinators
+    Command("constituencies", "rhwydweithiau", N_("Set up networks and forums"), Role.COORDINATOR),
+    Command("roles", "rolau", N_("See and remove roles"), Role.COORDINATOR),
+    Command("linkgroup", "cysylltugrwp", N_("Send a network's digests to a group"), Role.COORDINATOR),
+    Command("audit", "archwilio", N_("Recent actions by representatives and coordinators"), Role.COORDINATOR),
+]  # fmt: skip
 
 
 def command(en: str) -> Command:
@@ -82,13 +63,6 @@ def command(en: str) -> Command:
         if cmd.en == en:
             return cmd
     raise KeyError(en)
-
-
-def register(cmd: Command) -> Command:
-    """Add a journey's command (idempotent, so a module imported twice adds it once)."""
-    if all(c.en != cmd.en for c in COMMANDS):
-        COMMANDS.append(cmd)
-    return cmd
 
 
 def visible_to(role: Role) -> list[Command]:

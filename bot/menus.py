@@ -8,11 +8,23 @@ from telegram.error import TelegramError
 from bot.auth import Role
 from bot.commands import visible_to
 from bot.config import Settings
-from bot.i18n import Lang, Tr, translator
+from bot.i18n import N_, Lang, Tr, translator
+
+SECTION = {
+    Role.REPRESENTATIVE: N_("<b>For representatives</b>"),
+    Role.COORDINATOR: N_("<b>For coordinators</b>"),
+}
 
 
 def menu_text(tr: Tr, role: Role) -> str:
-    lines = [f"/{c.name(tr.lang)} – {tr.gettext(c.description)}" for c in visible_to(role)]
+    """Everything this person may use; representatives' and coordinators' tools under headings."""
+    lines: list[str] = []
+    section = Role.MEMBER
+    for cmd in visible_to(role):
+        if cmd.role > section and cmd.role in SECTION:
+            section = cmd.role
+            lines += ["", tr.gettext(SECTION[section])]
+        lines.append(f"/{cmd.name(tr.lang)} – {tr.gettext(cmd.description)}")
     return "\n".join(lines)
 
 
