@@ -21,6 +21,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.context import Context, Services
+from bot.delivery_worker import Worker
 from bot.handlers import (
     admin,
     broadcast,
@@ -116,8 +117,14 @@ def register_handlers(app: App) -> None:
 def _post_init(settings: Settings) -> Hook:
     async def post_init(app: App) -> None:
         db = await Database.open(settings.database)
-        app.bot_data["services"] = Services(settings=settings, db=db)
+        services = Services(settings=settings, db=db)
+        app.bot_data["services"] = services
         await set_default_menus(app.bot, settings)
+        # One delivery worker for every mass message (broadcasts, digests); it resumes
+        # whatever the database says is still pending, e.g. after a crash.
+        worker = Worker(app.bot, db, settings)
+        services.extras["delivery"] = worker
+        worker.start()
         for journey in JOURNEYS:
             hook = getattr(journey, "on_startup", None)
             if hook is not None:
@@ -134,5 +141,8 @@ async def _post_shutdown(app: App) -> None:
             await hook(app)
     services: Services | None = app.bot_data.get("services")
     if services is not None:
+        worker = services.extras.get("delivery")
+        if isinstance(worker, Worker):
+            await worker.stop()  # sends in flight finish and are recorded before the close
         await services.db.close()
     log.info("Cydlais stopped; database closed")

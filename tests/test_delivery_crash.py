@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.delivery import Tuning
+from bot.delivery_worker import Tuning
 from tests.helpers.delivery_child import FIRST_ID
 
 ROOT = Path(__file__).resolve().parent.parent

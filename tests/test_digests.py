@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from bot import delivery
+from bot import delivery, delivery_worker
 from bot import views as service
 from bot.digest import Period, gather, render, this_week
 from bot.digest_schedule import run_due
@@ -26,13 +26,13 @@ from tests.helpers.views import CARERS_CY, CARERS_EN, give_view, make_rep, wait_
 
 
 @pytest.fixture
-async def worker(harness: Harness) -> AsyncIterator[delivery.Worker]:
+async def worker(harness: Harness) -> AsyncIterator[delivery_worker.Worker]:
     """The delivery worker: the one the broadcast journey starts, or one of our own."""
     running = delivery.worker_of(harness.app)
     if running is not None:
         yield running
         return
-    own = delivery.Worker(harness.app.bot, harness.services.db, harness.settings)
+    own = delivery_worker.Worker(harness.app.bot, harness.services.db, harness.settings)
     harness.services.extras["delivery"] = own
     own.start()
     yield own
@@ -240,7 +240,7 @@ def next_monday_morning(h: Harness) -> datetime:
 
 
 async def test_scheduled_digest_goes_to_representatives_and_linked_group(
-    harness: Harness, worker: delivery.Worker
+    harness: Harness, worker: delivery_worker.Worker
 ) -> None:
     places = await seed_constituencies(harness)
     cid = places["carers"]
@@ -274,7 +274,7 @@ async def test_scheduled_digest_goes_to_representatives_and_linked_group(
 
 
 async def test_missed_digest_is_sent_late_not_never(
-    harness: Harness, worker: delivery.Worker
+    harness: Harness, worker: delivery_worker.Worker
 ) -> None:
     places = await seed_constituencies(harness)
     cid = places["carers"]

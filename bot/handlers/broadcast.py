@@ -9,8 +9,6 @@ This module also starts and stops the delivery worker.
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
@@ -28,20 +26,6 @@ from bot.ui import ButtonSpec, answer_with, column, reply
 
 VERB = "bc"
 TEXT_STEP = "broadcast.text"
-
-
-# ------------------------------------------------------------------ worker lifecycle
-async def on_startup(app: Any) -> None:
-    services = app.bot_data["services"]
-    worker = delivery.Worker(app.bot, services.db, services.settings)
-    services.extras["delivery"] = worker
-    worker.start()
-
-
-async def on_shutdown(app: Any) -> None:
-    worker = delivery.worker_of(app)
-    if worker is not None:
-        await worker.stop()
 
 
 # ------------------------------------------------------------------ helpers

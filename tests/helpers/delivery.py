@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-from bot import delivery
+from bot import delivery, delivery_worker
 from bot.config import Settings
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SimulatedTelegram
@@ -18,10 +18,10 @@ from tests.conftest import COORDINATOR_ID
 from tests.helpers.people import onboard
 
 # Telegram's retry_after and our backoff, shrunk so a storm of 429s takes milliseconds.
-FAST = delivery.Tuning(retry_after_scale=0.01, backoff_base=0.01, backoff_cap=0.05)
+FAST = delivery_worker.Tuning(retry_after_scale=0.01, backoff_base=0.01, backoff_cap=0.05)
 
 
-def speed_up(h: Harness) -> delivery.Worker:
+def speed_up(h: Harness) -> delivery_worker.Worker:
     worker = delivery.worker_of(h.app)
     assert worker is not None, "the delivery worker did not start"
     worker.tuning = dataclasses.replace(FAST)
