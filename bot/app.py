@@ -35,6 +35,7 @@ from bot.handlers import (
     onboarding,
     rights,
     steps,
+    topics,
     visit,
 )
 from bot.menus import set_default_menus
@@ -54,6 +55,7 @@ JOURNEYS: list[ModuleType] = [
     admin,
     feedback,
     digests,
+    topics,
     broadcast,
     glossary,
     steps,

@@ -1,0 +1,50 @@
+"""Shared by the representatives' journeys: which networks this person may act for."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import callbacks
+from bot.context import Context
+from bot.i18n import N_
+from bot.storage import constituencies
+from bot.storage.constituencies import Constituency
+from bot.ui import keyboard, reply
+
+PRIVATE_ONLY = N_("Please ask me for this in a private chat.")
+
+
+async def places_for(context: Context) -> list[Constituency]:
+    access = context.visit.access
+    return [c for c in await constituencies.list_all(context.db) if access.speaks_for(c.id)]
+
+
+async def pick(context: Context, update: Update, verb: str, question: str) -> Constituency | None:
+    """The only constituency, or None after offering buttons for each."""
+    tr = context.tr
+    places = await places_for(context)
+    if len(places) == 1:
+        return places[0]
+    if not places:
+        await reply(update, context, tr.gettext("There are no networks for you to act for yet."))
+        return None
+    rows = [[(p.name(tr.lang), callbacks.pack(verb, "c", p.id))] for p in places]
+    await reply(update, context, question, keyboard(*rows))
+    return None
+
+
+def allowed(context: Context, cid: int | None) -> bool:
+    return cid is not None and context.visit.access.speaks_for(cid)
+
+
+async def refuse(update: Update, context: Context) -> None:
+    query = update.callback_query
+    text = context.tr.gettext("You can only do this for networks you speak for.")
+    if query is not None:
+        await query.answer(text, show_alert=True)
+    else:
+        await reply(update, context, text)
+
+
+def member_id(context: Context) -> int | None:
+    return context.visit.member.id if context.visit.member else None
