@@ -82,6 +82,8 @@ async def test_each_member_gets_their_own_language_and_the_author_a_report(
     assert received(boss, "Sending to fewer than 5 people now")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts == Counts(sent=4)
+    kept = await harness.services.db.fetchall("SELECT text FROM deliveries WHERE status = 'sent'")
+    assert [r["text"] for r in kept] == [""] * 4  # only the outcome stays once sent
     assert people["cy1"].last.text == welsh
     assert people["cy2"].last.text == welsh
     assert people["en1"].last.text == english

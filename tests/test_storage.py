@@ -17,6 +17,7 @@ async def test_migrations_and_pragmas(tmp_path: Path) -> None:
         assert await db.scalar("PRAGMA foreign_keys") == 1
         assert await db.scalar("PRAGMA journal_mode") == "wal"
         assert await db.scalar("PRAGMA busy_timeout") == 5000
+        assert await db.scalar("PRAGMA secure_delete") == 1
         assert {"members", "constituencies", "memberships", "roles", "invites", "audit_log"} <= set(
             await db.table_names()
         )

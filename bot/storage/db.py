@@ -114,6 +114,8 @@ class Database(Queries):
         await conn.execute("PRAGMA foreign_keys=ON")
         await conn.execute("PRAGMA busy_timeout=5000")
         await conn.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows (an erased member, purged counters) are overwritten, not left in free pages.
+        await conn.execute("PRAGMA secure_delete=ON")
         db = cls(conn, path)
         try:
             await db.migrate()

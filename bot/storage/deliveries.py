@@ -171,9 +171,9 @@ async def next_due_at(db: Queries, *, urgent_only: bool) -> float | None:
 
 
 async def mark_sent(db: Queries, row_id: int) -> None:
-    """Sent: the document is dropped (it was only needed to send)."""
+    """Sent: its words and document are dropped (only needed to send; the outcome stays)."""
     await db.execute(
-        "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, document = NULL,"
+        "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, document = NULL, text = '',"
         " last_error = NULL, updated_at = ? WHERE id = ?",
         (to_db(utcnow()), row_id),
     )
@@ -182,7 +182,7 @@ async def mark_sent(db: Queries, row_id: int) -> None:
 async def mark_final(db: Queries, row_id: int, status: RowStatus, error: str) -> None:
     """Unreachable or failed: not tried again."""
     await db.execute(
-        "UPDATE deliveries SET status = ?, attempts = attempts + 1, document = NULL,"
+        "UPDATE deliveries SET status = ?, attempts = attempts + 1, document = NULL, text = '',"
         " last_error = ?, updated_at = ? WHERE id = ?",
         (status, error[:500], to_db(utcnow()), row_id),
     )
@@ -204,7 +204,7 @@ async def unreachable_chat(db: Queries, chat_id: int, error: str) -> list[int]:
         (chat_id,),
     )
     await db.execute(
-        "UPDATE deliveries SET status = 'unreachable', document = NULL, last_error = ?,"
+        "UPDATE deliveries SET status = 'unreachable', document = NULL, text = '', last_error = ?,"
         " updated_at = ? WHERE chat_id = ? AND status = 'pending'",
         (error[:500], to_db(utcnow()), chat_id),
     )
