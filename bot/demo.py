@@ -85,6 +85,7 @@ class Terminal:
         self.seen: dict[int, dict[int, tuple[str, str]]] = {
             p.user_id: {} for p in PERSONAS.values()
         }
+        self.announced: dict[int, int] = {}  # persona -> unread count last mentioned
 
     @property
     def person(self) -> Person:
@@ -116,7 +117,8 @@ class Terminal:
                     if old is None or old[0] != message.text or message.buttons:
                         self.show(message, numbers)
                     seen[message.message_id] = _look(message)
-            elif changed:
+            elif changed and self.announced.get(persona.user_id) != len(changed):
+                self.announced[persona.user_id] = len(changed)  # say it once, not at every prompt
                 print(
                     f"\n  ({len(changed)} new for {persona.key}: /as {persona.key} to read)",
                     file=self.out,
