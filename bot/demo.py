@@ -8,6 +8,7 @@ Buttons are shown as numbered choices: type the number to press one.
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -24,8 +25,12 @@ Cydlais demo: the real bot, a simulated Telegram, a throw-away database.
 You are a new community member. Say hello with /start.
   /as member | /as rep | /as coordinator   switch persona (each is a different person)
   a number                                 press that button
+  an invitation link (https://t.me/...)    open it, as tapping it in Telegram would
   /quit                                    leave (Ctrl-D works too)
 """
+
+
+INVITE_LINK = re.compile(r"^https://t\.me/\w+\?start=([A-Za-z0-9_-]{1,64})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +154,9 @@ class Terminal:
             print(f"\n— You are now {self.persona.name}, {self.persona.label}. —", file=self.out)
             self.flush()
             return True
+        link = INVITE_LINK.match(line)
+        if link:  # tapping a deep link makes Telegram send /start <payload>
+            line = f"/start {link.group(1)}"
         if line.isdigit():
             choices = dict(self.buttons())
             label = choices.get(int(line))

@@ -47,4 +47,15 @@ def test_demo_transcript(tmp_path: Path) -> None:
     assert "Try: /as member, /as rep or /as coordinator" in out
     assert "There is no button with that number here." in out
     assert out.rstrip().endswith("Hwyl fawr! Goodbye.")
+
+
+def test_an_invitation_link_pasted_in_the_demo_opens_like_a_tap(tmp_path: Path) -> None:
+    typed = "/start\nhttps://t.me/CydlaisBot?start=AAAAAAAAAAAAAAAAAAAAAA\n/quit\n"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CYDLAIS_"))}
+    result = subprocess.run(  # our own module
+        [sys.executable, "-m", "bot", "demo"], input=typed, env=env, cwd=tmp_path,
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert result.stdout.count("Croeso i Cydlais") == 2  # the link started the bot again
     assert not list(tmp_path.iterdir())  # the throw-away database is gone
