@@ -53,29 +53,32 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class Queries:
-    """Typed helpers over a connection; `Database` serialises them, a `Tx` runs inside one."""
+    """Typed helpers over a connection; `Database` serialises them, a `Tx` runs inside one.
+
+    Each helper is one round trip to aiosqlite's thread (`execute_fetchall` rather than
+    execute + fetch + close, which is three): this runs several times on every update.
+    """
 
     conn: aiosqlite.Connection
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement; returns lastrowid (for INSERT) or 0."""
-        async with self.conn.execute(sql, params) as cursor:
-            return cursor.lastrowid or 0
+        cursor = await self.conn.execute(sql, params)
+        return cursor.lastrowid or 0
 
     async def execute_rowcount(self, sql: str, params: Sequence[Any] = ()) -> int:
-        async with self.conn.execute(sql, params) as cursor:
-            return cursor.rowcount
+        cursor = await self.conn.execute(sql, params)
+        return cursor.rowcount
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         await self.conn.executemany(sql, rows)
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self.conn.execute_fetchall(sql, params)
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.conn.execute_fetchall(sql, params))
 
     async def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
