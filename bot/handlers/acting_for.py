@@ -20,8 +20,11 @@ async def places_for(context: Context) -> list[Constituency]:
 
 
 async def pick(context: Context, update: Update, verb: str, question: str) -> Constituency | None:
-    """The only constituency, or None after offering buttons for each."""
+    """The only constituency, or None after offering buttons for each (private chats only)."""
     tr = context.tr
+    if not context.visit.private:
+        await reply(update, context, tr.gettext(PRIVATE_ONLY))
+        return None
     places = await places_for(context)
     if len(places) == 1:
         return places[0]

@@ -21,7 +21,7 @@ from bot.commands import command
 from bot.context import Context
 from bot.digest import csv_document, gather, last_week, render, this_week
 from bot.digest_schedule import run_due
-from bot.handlers.acting_for import PRIVATE_ONLY, allowed, member_id, pick, refuse
+from bot.handlers.acting_for import allowed, member_id, pick, refuse
 from bot.storage import audit, constituencies
 from bot.storage import digests as digest_store
 from bot.storage.constituencies import Constituency
@@ -60,9 +60,6 @@ async def tick(context: Context) -> None:
 async def digest_command(update: Update, context: Context) -> None:
     """/digest (/crynodeb): the views of a network now, this week so far or last week."""
     tr = context.tr
-    if not context.visit.private:
-        await reply(update, context, tr.gettext(PRIVATE_ONLY))
-        return
     place = await pick(context, update, "digest", tr.gettext("Which network's views?"))
     if place is not None:
         await offer_periods(update, context, place)
@@ -126,9 +123,6 @@ async def digest_pressed(update: Update, context: Context) -> None:
 async def digesttime_command(update: Update, context: Context) -> None:
     """/digesttime (/amsercrynodeb): the day and time a network's weekly digest arrives."""
     tr = context.tr
-    if not context.visit.private:
-        await reply(update, context, tr.gettext(PRIVATE_ONLY))
-        return
     place = await pick(context, update, "dsched", tr.gettext("The digest of which network?"))
     if place is not None:
         await offer_days(update, context, place)

@@ -13,7 +13,7 @@ from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
 from bot.handlers import steps
-from bot.handlers.acting_for import PRIVATE_ONLY, allowed, member_id, pick, refuse
+from bot.handlers.acting_for import allowed, member_id, pick, refuse
 from bot.storage import audit, constituencies, pending
 from bot.storage import topics as topic_store
 from bot.storage.constituencies import Constituency
@@ -27,9 +27,6 @@ TITLE_MAX = 60
 async def topics_command(update: Update, context: Context) -> None:
     """/topics (/pynciau): open and close topics members can give views on."""
     tr = context.tr
-    if not context.visit.private:
-        await reply(update, context, tr.gettext(PRIVATE_ONLY))
-        return
     place = await pick(context, update, "topic", tr.gettext("Topics for which network?"))
     if place is not None:
         await show_topics(update, context, place)
