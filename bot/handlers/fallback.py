@@ -7,9 +7,9 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.auth import Role, requires
 from bot.context import Context
-from bot.handlers.onboarding import LANG_BUTTONS, WELCOME
-from bot.i18n import N_, both
-from bot.ui import keyboard, reply
+from bot.handlers.onboarding import send_welcome
+from bot.i18n import N_
+from bot.ui import reply
 
 LONG_TEXT = 3000
 UNKNOWN_COMMAND = N_("I don't know that command. Send /help to see what I can do.")
@@ -24,12 +24,7 @@ EDITED = N_(
 async def unexpected_text(update: Update, context: Context) -> None:
     visit = context.visit
     if visit.member is None:
-        await reply(
-            update,
-            context,
-            both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n"),
-            keyboard(LANG_BUTTONS),
-        )
+        await send_welcome(update, context)
         return
     message = update.effective_message
     if message is not None and message.text and len(message.text) > LONG_TEXT:

@@ -56,6 +56,12 @@ INVITE_PROBLEMS = {
 }
 
 
+async def send_welcome(update: Update, context: Context) -> None:
+    """The bilingual first screen, Welsh first, with the choice of language."""
+    text = both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n")
+    await reply(update, context, text, keyboard(LANG_BUTTONS))
+
+
 def privacy_text(tr: Tr, operator: str, contact: str) -> str:
     text = tr.gettext(PRIVACY).format(operator=esc(operator))
     if contact:
@@ -89,12 +95,7 @@ async def start(update: Update, context: Context) -> None:
     if member is None:
         if payload and context.user_data is not None:
             context.user_data["invite"] = payload[:64]  # memory only, until they consent
-        await reply(
-            update,
-            context,
-            both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n"),
-            keyboard(LANG_BUTTONS),
-        )
+        await send_welcome(update, context)
         return
     tr = visit.tr
     if member.status != "active":

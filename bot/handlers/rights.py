@@ -12,7 +12,7 @@ from bot import callbacks, rights
 from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
-from bot.handlers.onboarding import LANG_BUTTONS, WELCOME, privacy_text
+from bot.handlers.onboarding import LANG_BUTTONS, privacy_text, send_welcome
 from bot.i18n import N_, Tr, both
 from bot.menus import menu_text, set_chat_menu
 from bot.ui import answer_with, keyboard, reply
@@ -23,12 +23,7 @@ async def help_command(update: Update, context: Context) -> None:
     """/help (/cymorth): what I can do for this person."""
     visit = context.visit
     if visit.member is None:
-        await reply(
-            update,
-            context,
-            both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n"),
-            keyboard(LANG_BUTTONS),
-        )
+        await send_welcome(update, context)
         return
     tr = visit.tr
     text = tr.gettext("<b>What I can do</b>") + "\n" + menu_text(tr, visit.access.top)
