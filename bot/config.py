@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DATABASE = "data/cydlais.sqlite3"
 DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_QUIET_HOURS = "21:00-08:00"
+N = TypeVar("N", int, float)
 _TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
 _HHMM_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -63,37 +65,19 @@ class Settings:
     webhook_secret: str | None = None
 
 
-def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+def _number(env: Mapping[str, str], name: str, default: N, low: N, high: N, kind: type[N]) -> N:
+    """A whole number (kind=int) or a number (kind=float) within [low, high], or the default."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
+    allowed = f"Set it to a number from {low:g} to {high:g}."
     try:
-        value = int(raw)
+        value = kind(raw)
     except ValueError:
-        raise ConfigError(
-            name, f"is {raw!r}, not a whole number", f"Set it to a number from {low} to {high}."
-        ) from None
+        what = "a whole number" if kind is int else "a number"
+        raise ConfigError(name, f"is {raw!r}, not {what}", allowed) from None
     if not low <= value <= high:
-        raise ConfigError(
-            name, f"is {value}, out of range", f"Set it to a number from {low} to {high}."
-        )
-    return value
-
-
-def _float(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(
-            name, f"is {raw!r}, not a number", f"Set it to a number from {low:g} to {high:g}."
-        ) from None
-    if not low <= value <= high:
-        raise ConfigError(
-            name, f"is {value:g}, out of range", f"Set it to a number from {low:g} to {high:g}."
-        )
+        raise ConfigError(name, f"is {value:g}, out of range", allowed)
     return value
 
 
@@ -200,15 +184,15 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         api_file_url=api_file_url,
         coordinators=_coordinators(env),
         timezone=_timezone(env),
-        min_group=_int(env, "CYDLAIS_MIN_GROUP", 5, 2, 1000),
-        send_rate=_float(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 1000.0),
+        min_group=_number(env, "CYDLAIS_MIN_GROUP", 5, 2, 1000, int),
+        send_rate=_number(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 1000.0, float),
         quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
-        max_views_per_day=_int(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000),
+        max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
         secret=_secret(env),
         secret_file=Path(env.get("CYDLAIS_SECRET_FILE", "").strip() or "data/secret.key"),
         operator=env.get("CYDLAIS_OPERATOR", "").strip() or "Cydlais",
         operator_contact=env.get("CYDLAIS_OPERATOR_CONTACT", "").strip(),
-        port=_int(env, "PORT", 8443, 1, 65535),
+        port=_number(env, "PORT", 8443, 1, 65535, int),
         webhook_url=webhook_url,
         webhook_secret=webhook_secret,
     )
