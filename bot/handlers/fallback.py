@@ -52,31 +52,19 @@ async def unknown_command(update: Update, context: Context) -> None:
     """A command nobody registered."""
     if not context.visit.private:
         return  # in a group, other bots' commands are none of our business
-    await reply(
-        update,
-        context,
-        context.t(UNKNOWN_COMMAND),
-    )
+    await reply(update, context, context.t(UNKNOWN_COMMAND))
 
 
 @requires(Role.ANYONE)
 async def media(update: Update, context: Context) -> None:
     """Stickers, photos, voice notes, files: say kindly that only text is read for now."""
-    await reply(
-        update,
-        context,
-        context.t(MEDIA),
-    )
+    await reply(update, context, context.t(MEDIA))
 
 
 @requires(Role.ANYONE)
 async def edited(update: Update, context: Context) -> None:
     """An edit to an earlier message: we act on messages as sent."""
-    await reply(
-        update,
-        context,
-        context.t(EDITED),
-    )
+    await reply(update, context, context.t(EDITED))
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:
