@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
 from bot.auth import Role
-from bot.commands import visible_to
+from bot.commands import COMMANDS, visible_to
 from bot.config import Settings
 from bot.i18n import N_, Lang, Tr, translator
+from bot.storage import Database, members
+from bot.storage.members import Member
 
 SECTION = {
     Role.REPRESENTATIVE: N_("<b>For representatives</b>"),
@@ -39,13 +43,35 @@ async def set_default_menus(bot: Bot, settings: Settings) -> None:
     await bot.set_my_commands(bot_commands("cy", Role.MEMBER, settings), language_code="cy")
 
 
-async def set_chat_menu(bot: Bot, settings: Settings, chat_id: int, lang: Lang, role: Role) -> None:
-    """A representative's or coordinator's own menu, in their language; members get the default."""
+def menu_key(lang: Lang, role: Role) -> str:
+    """Names the menu a chat should have: its language, role and the command list itself."""
+    commands = repr([(c.en, c.cy, c.description, int(c.role), c.in_menu) for c in COMMANDS])
+    return f"{lang}:{int(role)}:{hashlib.sha256(commands.encode()).hexdigest()[:12]}"
+
+
+async def set_chat_menu(bot: Bot, settings: Settings, chat_id: int, lang: Lang, role: Role) -> bool:
+    """A person's own menu, in the language they chose (not their app's); none for strangers.
+
+    Returns False if Telegram refused: a menu is a convenience, never worth failing the
+    action that changed it.
+    """
     scope = BotCommandScopeChat(chat_id)
     try:
-        if role >= Role.REPRESENTATIVE:
+        if role >= Role.MEMBER:
             await bot.set_my_commands(bot_commands(lang, role, settings), scope=scope)
         else:
             await bot.delete_my_commands(scope=scope)
     except TelegramError:
-        pass  # a menu is a convenience; never fail the action that changed the role
+        return False
+    return True
+
+
+async def ensure_menu(
+    bot: Bot, db: Database, settings: Settings, member: Member, role: Role
+) -> None:
+    """Give the member's chat the menu for their language and role, unless it has it already."""
+    key = menu_key(member.language, role)
+    if member.menu_key != key and await set_chat_menu(
+        bot, settings, member.chat_id, member.language, role
+    ):
+        await members.set_menu_key(db, member.id, key)

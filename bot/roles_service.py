@@ -6,7 +6,7 @@ from telegram import Bot
 
 from bot.auth import Role
 from bot.config import Settings
-from bot.menus import set_chat_menu
+from bot.menus import ensure_menu
 from bot.storage import Database, audit, members, roles
 from bot.storage.members import Member
 from bot.storage.roles import RoleGrant
@@ -27,8 +27,7 @@ async def refresh_menu(bot: Bot, db: Database, settings: Settings, member_id: in
     member = await members.by_id(db, member_id)
     if member is None:
         return
-    role = await top_role(db, settings, member)
-    await set_chat_menu(bot, settings, member.chat_id, member.language, role)
+    await ensure_menu(bot, db, settings, member, await top_role(db, settings, member))
 
 
 async def remove(db: Database, actor_id: int, role_id: int) -> RoleGrant | None:

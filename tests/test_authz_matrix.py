@@ -194,7 +194,10 @@ CASES = {
         lambda c: _invite_for_a(c, "representative"), COORD, {"invites", "audit_log"}
     ),
     "remove the other representative's role": _case(
-        lambda c: f"rolex:{c.role_ids['rep_other']}:yes", COORD, {"roles", "audit_log"}
+        # members: the person's menu is replaced at once, and which menu they have is recorded
+        lambda c: f"rolex:{c.role_ids['rep_other']}:yes",
+        COORD,
+        {"roles", "audit_log", "members"},
     ),
 }
 

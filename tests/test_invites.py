@@ -217,7 +217,9 @@ async def test_removing_a_role_updates_the_menu_and_tells_the_person(harness: Ha
     assert f"Removed: Member no. {cast.member_ids['rep']}" in cast["coordinator"].last.text
     assert await roles.of_member(db, cast.member_ids["rep"]) == []
     assert f"You are no longer a representative of {CARERS_EN}." in cast["rep"].last.text
-    assert harness.sim.commands_for({"type": "chat", "chat_id": rep_chat}) == []
+    menu = [c["command"] for c in harness.sim.commands_for({"type": "chat", "chat_id": rep_chat})]
+    assert "members" not in menu  # now a member's menu, in their language
+    assert "feedback" in menu
     [reply] = await cast["rep"].say("/members")
     assert reply.text == "This is for representatives and coordinators."
     assert "role.removed" in [e.action for e in await audit.latest(db)]

@@ -126,3 +126,34 @@ async def test_every_table_with_personal_data_has_a_label(harness: Harness) -> N
 
     tables = {table for table, _, _ in await member_columns(harness.services.db)} | {"members"}
     assert tables <= set(TABLE_LABELS), tables - set(TABLE_LABELS)
+
+
+async def test_a_welsh_member_gets_welsh_menus_whatever_their_app_language(
+    harness: Harness,
+) -> None:
+    await onboard(harness, 3101, lang="cy", language_code="en")
+    menu = {c["command"] for c in harness.sim.commands_for({"type": "chat", "chat_id": 3101})}
+    assert {"adborth", "iaith", "fy_nata"} <= menu
+    assert "feedback" not in menu
+
+
+async def test_a_stale_menu_is_replaced_on_the_next_visit(harness: Harness) -> None:
+    person = await onboard(harness, 3102, lang="en")
+    db = harness.services.db
+    member = await members.by_telegram_id(db, 3102)
+    assert member is not None
+    await members.set_menu_key(db, member.id, "from-an-older-version")
+    harness.sim.commands.clear()
+    await person.say("/help")
+    assert "mydata" in {
+        c["command"] for c in harness.sim.commands_for({"type": "chat", "chat_id": 3102})
+    }
+    refreshed = await members.by_telegram_id(db, 3102)
+    assert refreshed is not None and refreshed.menu_key.startswith("en:1:")
+
+
+async def test_forget_removes_the_personal_menu(harness: Harness) -> None:
+    person = await onboard(harness, 3103, lang="cy")
+    await person.say("/anghofio")
+    await person.press("Ydw, dilëwch bopeth amdana i")
+    assert harness.sim.commands_for({"type": "chat", "chat_id": 3103}) == []

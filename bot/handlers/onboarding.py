@@ -7,12 +7,12 @@ from typing import cast
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
+from bot import callbacks, roles_service
 from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
 from bot.i18n import LANGS, N_, Lang, Tr, both
-from bot.menus import menu_text, set_chat_menu
+from bot.menus import menu_text
 from bot.storage import constituencies, invites, members
 from bot.storage.members import SELF_DESCRIPTIONS, SelfDescription
 from bot.text import esc
@@ -127,9 +127,7 @@ async def redeem_invite(update: Update, context: Context, member_id: int, token:
     else:
         text = tr.gettext("You have joined {name}.").format(name=name)
     await reply(update, context, text)
-    if invite.role != "member":
-        role = Role.COORDINATOR if invite.role == "coordinator" else Role.REPRESENTATIVE
-        await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, role)
+    await roles_service.refresh_menu(context.bot, context.db, context.settings, member_id)
     return True
 
 
@@ -147,9 +145,8 @@ async def choose_language(update: Update, context: Context) -> None:
     member = context.visit.member
     if member is not None:
         await members.set_language(context.db, member.id, lang)
-        role = context.visit.access.top
         await answer_with(update, context, tr.gettext("Done: I'll speak English from now on."))
-        await set_chat_menu(context.bot, context.settings, context.visit.chat_id, lang, role)
+        await roles_service.refresh_menu(context.bot, context.db, context.settings, member.id)
         return
     if context.user_data is not None:
         context.user_data["lang"] = lang
@@ -193,10 +190,8 @@ async def consent(update: Update, context: Context) -> None:
     )
     context.visit.member = member
     context.visit.tr = tr
-    if (
-        visit.telegram_id in context.settings.coordinators
-    ):  # coordinators by setting get their menu now
-        await set_chat_menu(context.bot, context.settings, visit.chat_id, lang, Role.COORDINATOR)
+    # The menu in the language they chose, whatever their Telegram app's language.
+    await roles_service.refresh_menu(context.bot, context.db, context.settings, member.id)
     await query.answer()
     await clear_buttons(update)
     await reply(

@@ -100,7 +100,7 @@ async def forget_pressed(update: Update, context: Context) -> None:
     erased = await rights.forget(context.db, member.id)
     if context.user_data is not None:
         context.user_data.clear()  # nothing of theirs stays in memory either
-    await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.MEMBER)
+    await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.ANYONE)
     await answer_with(update, context, forget_report(tr, erased))
 
 

@@ -9,6 +9,7 @@ from telegram import Update
 from bot.auth import STRANGER, Access
 from bot.context import Context, Visit
 from bot.i18n import Lang, as_lang, translator
+from bot.menus import ensure_menu, menu_key
 from bot.storage import members
 
 
@@ -44,3 +45,6 @@ async def load_visit(update: Update, context: Context) -> None:
         tr=translator(lang or "cy", settings.timezone),
         access=access,
     )
+    if member is not None and member.menu_key != menu_key(member.language, access.top):
+        # Stale after a role or language change, or an upgrade: one call, then it matches.
+        await ensure_menu(context.bot, context.db, settings, member, access.top)

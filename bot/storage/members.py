@@ -26,6 +26,7 @@ class Member:
     status: Status
     consented_at: datetime
     created_at: datetime
+    menu_key: str = ""
 
 
 def _member(row: aiosqlite.Row) -> Member:
@@ -38,6 +39,7 @@ def _member(row: aiosqlite.Row) -> Member:
         status=row["status"],
         consented_at=from_db(row["consented_at"]),
         created_at=from_db(row["created_at"]),
+        menu_key=row["menu_key"],
     )
 
 
@@ -87,6 +89,10 @@ async def set_language(db: Queries, member_id: int, language: Lang) -> None:
 
 async def set_self_description(db: Queries, member_id: int, value: SelfDescription | None) -> None:
     await db.execute("UPDATE members SET self_description = ? WHERE id = ?", (value, member_id))
+
+
+async def set_menu_key(db: Queries, member_id: int, key: str) -> None:
+    await db.execute("UPDATE members SET menu_key = ? WHERE id = ?", (key, member_id))
 
 
 async def set_status(db: Queries, member_id: int, status: Status) -> None:

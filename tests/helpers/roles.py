@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot import roles_service
 from bot.auth import Role
 from bot.sim.harness import Harness, Person
 from bot.storage import Database, constituencies, members, roles
@@ -69,6 +70,8 @@ async def make_cast(h: Harness, lang: str = "en") -> Cast:
     for grant in await roles.list_all(db):
         who = "rep" if grant.member_id == member_ids["rep"] else "rep_other"
         role_ids[who] = grant.id
+    for member_id in member_ids.values():  # as after their first visit: menus already given
+        await roles_service.refresh_menu(h.app.bot, db, h.settings, member_id)
     return Cast(h, people, member_ids, a, b, role_ids)
 
 
