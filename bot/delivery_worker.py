@@ -126,6 +126,15 @@ class Worker:
                 continue
             if not self._group_ready(row.chat_id):
                 continue
+            await self._pace()
+            # Read again after the wait: since `due` read it the member may have stopped or
+            # left (/forget deletes their rows), or an answer for another row of this chat
+            # settled it. Only what is still pending now goes.
+            fresh = await deliveries.still_pending(self.db, row.id)
+            if fresh is None:
+                launched += 1
+                continue
+            row = fresh
             if row.member_id is not None and row.member_status != "active":
                 # Stopped or unreachable since it was queued: not sent until they /start.
                 reason = f"member {row.member_status or 'gone'}"
@@ -134,7 +143,6 @@ class Worker:
                 )
                 launched += 1
                 continue
-            await self._pace()
             self._inflight[row.chat_id] = row.id
             if row.chat_id < 0:
                 self._group_sent.setdefault(row.chat_id, deque()).append(time.monotonic())

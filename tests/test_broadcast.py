@@ -441,3 +441,31 @@ def test_counts_follow_the_minimum_group_rule() -> None:
         "Heb gyrraedd (wedi rhwystro'r bot neu wedi gadael): llai na 5 o negeseuon",
         "Wedi methu: dim un neges",
     ]
+
+
+async def test_stop_or_forget_mid_broadcast_gets_nothing_more(settings: Settings) -> None:
+    # Two a second: the worker has read every row before the second is sent.
+    async with harness_with(settings, send_rate=2.0) as h:
+        await seed_constituencies(h)
+        first = await onboard(h, 4001, lang="cy")
+        stopper = await onboard(h, 4002, lang="en")
+        leaver = await onboard(h, 4003, lang="en")
+        boss = await coordinator(h)
+        await compose(boss)
+        await boss.press("Send the message")
+
+        async def first_has_it() -> bool:
+            return bool(received(first, "cynnydd"))
+
+        await until(first_has_it, "the first member to receive it")
+        await stopper.say("/stop")
+        await leaver.say("/forget")
+        await leaver.press("Yes, delete everything about me")
+        stopped_at, left_at = len(stopper.inbox), len(leaver.inbox)
+        batch = await settled(h, await last_batch(h))
+        assert not received(stopper, "Progress update")
+        assert not received(leaver, "Progress update")
+        assert len(stopper.inbox) == stopped_at and len(leaver.inbox) == left_at
+        assert batch.counts.unreachable == 1  # the stopped member; the leaver's row is gone
+        values = await all_values(h.services.db)
+        assert not {leaver.id, str(leaver.id)} & values

@@ -144,20 +144,31 @@ def _due(row: aiosqlite.Row) -> Due:
     )
 
 
+_DUE_SQL = (
+    "SELECT d.id, d.batch_id, d.chat_id, d.member_id, d.part, d.text, d.document_name,"
+    " d.document, d.attempts, m.status AS member_status"
+    " FROM deliveries d LEFT JOIN members m ON m.id = d.member_id"
+)
+
+
 async def due(db: Queries, *, now: float, urgent_only: bool, limit: int) -> list[Due]:
     """Pending rows whose time has come, oldest first; a part waits for the earlier parts
     of the same message to the same chat, so parts arrive in order."""
-    rows = await db.fetchall(
-        "SELECT d.id, d.batch_id, d.chat_id, d.member_id, d.part, d.text, d.document_name,"
-        " d.document, d.attempts, m.status AS member_status"
-        " FROM deliveries d LEFT JOIN members m ON m.id = d.member_id"
+    where = (
         " WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (? = 0 OR d.urgent = 1)"
         " AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.status = 'pending'"
         "   AND e.batch_id = d.batch_id AND e.chat_id = d.chat_id AND e.id < d.id)"
-        " ORDER BY d.id LIMIT ?",
-        (now, int(urgent_only), limit),
+        " ORDER BY d.id LIMIT ?"
     )
+    rows = await db.fetchall(_DUE_SQL + where, (now, int(urgent_only), limit))
     return [_due(r) for r in rows]
+
+
+async def still_pending(db: Queries, row_id: int) -> Due | None:
+    """The row as it is now, if it is still pending (read again just before sending: the
+    member may have stopped, left or become unreachable since `due` read it)."""
+    row = await db.fetchone(_DUE_SQL + " WHERE d.id = ? AND d.status = 'pending'", (row_id,))
+    return None if row is None else _due(row)
 
 
 async def next_due_at(db: Queries, *, urgent_only: bool) -> float | None:
