@@ -1,14 +1,15 @@
 """Drafts of views: in memory only, for 15 minutes at most.
 
 A draft is never written to the database, to python-telegram-bot's user_data or
-persistence, or to a log: it is discarded when the member sends it, cancels, or leaves it
-for 15 minutes (and a bot restart forgets it too). Keyed by Telegram user id, in memory.
+persistence, or to a log: it is discarded when the member sends it, cancels, leaves it
+for 15 minutes, or sends /forget or /stop (and a bot restart forgets it too). Keyed by
+Telegram user id, in memory.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -68,3 +69,10 @@ class Drafts:
 
     def __repr__(self) -> str:
         return f"Drafts({len(self._drafts)} open)"
+
+
+def discard_open(extras: Mapping[str, object], user_id: int) -> None:
+    """Let go of a person's open draft, if any (/forget, /stop): from `Services.extras`."""
+    store = extras.get("drafts")
+    if isinstance(store, Drafts):
+        store.discard(user_id)

@@ -265,3 +265,18 @@ async def test_views_are_not_in_mydata_and_stay_after_forget(harness: Harness) -
     await person.say("/forget")
     await person.press("Yes, delete everything about me")
     assert len(await stored(harness)) == 1  # never linked to them, so nothing to erase
+
+
+@pytest.mark.parametrize("leave", ["/stop", "/forget"])
+async def test_stop_and_forget_discard_an_open_draft(harness: Harness, leave: str) -> None:
+    await seed_constituencies(harness)
+    person = await onboard(harness, 6016, lang="en", join=CARERS_EN)
+    await person.say("/feedback")
+    await person.say("Words I no longer want anyone to read")
+    assert harness.services.extras["drafts"].get(6016) is not None
+    await person.say(leave)
+    if leave == "/forget":
+        await person.press("Yes, delete everything about me")
+    assert harness.services.extras["drafts"].get(6016) is None
+    await person.press_data(SEND_DATA)  # the preview's button sends nothing now
+    assert await stored(harness) == []

@@ -12,6 +12,7 @@ from bot import callbacks, rights
 from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
+from bot.drafts import discard_open
 from bot.handlers.onboarding import LANG_BUTTONS, privacy_text, send_welcome
 from bot.i18n import N_, Tr, both
 from bot.menus import menu_text, set_chat_menu
@@ -98,6 +99,7 @@ async def forget_pressed(update: Update, context: Context) -> None:
         await answer_with(update, context, tr.gettext("Nothing has been deleted."))
         return
     erased = await rights.forget(context.db, member.id)
+    discard_open(context.services.extras, context.visit.telegram_id)  # an unsent view too
     if context.user_data is not None:
         context.user_data.clear()  # nothing of theirs stays in memory either
     await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.ANYONE)
@@ -125,6 +127,7 @@ async def stop_command(update: Update, context: Context) -> None:
     member = context.visit.member
     assert member is not None
     await rights.stop(context.db, member.id)
+    discard_open(context.services.extras, context.visit.telegram_id)  # an unsent view too
     await reply(
         update,
         context,
