@@ -6,7 +6,7 @@ import pytest
 
 from bot import views as service
 from bot.sim.harness import Harness
-from bot.storage import members, topics
+from bot.storage import members, roles, topics
 from tests.helpers.db import row_counts
 from tests.helpers.people import onboard, seed_constituencies
 from tests.helpers.views import CARERS_CY, CARERS_EN, SEND, USERS_EN, give_view
@@ -280,3 +280,24 @@ async def test_stop_and_forget_discard_an_open_draft(harness: Harness, leave: st
     assert harness.services.extras["drafts"].get(6016) is None
     await person.press_data(SEND_DATA)  # the preview's button sends nothing now
     assert await stored(harness) == []
+
+
+async def test_an_earlier_question_never_takes_the_words_of_a_view(harness: Harness) -> None:
+    """A representative left "send the topic's title" unanswered, then gave a view: a second
+    version of the view, typed at the preview, is the view again, not the title."""
+    places = await seed_constituencies(harness)
+    person = await onboard(harness, 6017, lang="en", join=CARERS_EN)
+    db = harness.services.db
+    me = await members.by_telegram_id(db, 6017)
+    assert me is not None
+    await roles.grant(db, me.id, "representative", places["carers"])
+    await person.say("/topics")
+    await person.press("Open a new topic")
+    assert "title in Welsh" in person.last.text
+    await person.say("/feedback")
+    await person.say("First go at my private view")
+    [preview] = await person.say("Second go at my private view")
+    assert "This is exactly what your representatives will see" in preview.text
+    assert "Second go" in preview.text
+    assert await db.fetchall("SELECT * FROM pending_input") == []
+    assert await db.fetchall("SELECT * FROM topics") == []

@@ -87,6 +87,9 @@ async def feedback_command(update: Update, context: Context) -> None:
             ),
         )
         return
+    # A question another journey asked earlier (a topic's title, a broadcast's text) is
+    # dropped: the words of the view must never be taken as its answer and stored.
+    await steps.done(context)
     draft = drafts(context).start(context.visit.telegram_id, tr.lang)
     if len(places) == 1:
         await choose_topic(update, context, draft, places[0].id)
