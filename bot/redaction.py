@@ -6,8 +6,8 @@ clear placeholder in the view's language, e.g. "[phone number removed]" or
 "[rhif ffôn wedi'i dynnu]". The member sees the redacted text in the preview, so they know
 exactly what their representatives will read.
 
-Order matters: links and e-mail addresses first (they contain @ and digits), then
-usernames, then NHS numbers before phone numbers (a ten-digit number that passes the NHS
+Order matters: links (with or without http:// or www.) and e-mail addresses first (they
+contain @ and digits), then usernames, then NHS numbers before phone numbers (a ten-digit number that passes the NHS
 check is an NHS number, whatever else it might be), then postcodes.
 """
 
@@ -36,14 +36,23 @@ _TRAILING = ".,;:!?)]}'\"’”"
 _LINK = re.compile(
     r"(?i)(?:\bhttps?://|\bwww\.|(?<![\w.@])(?:t|telegram)\.me/)[^\s<>\"]+",
 )
+# A link without http:// or www.: a host with a path ("facebook.com/jane.doe", "bit.ly/x"),
+# or a bare host under a common TLD ("jane-doe.co.uk"). Not after @ (an e-mail address).
+_BARE_LINK = re.compile(
+    r"(?i)(?<![\w.@/-])(?:[a-z0-9][a-z0-9-]*\.)+"
+    r"(?:[a-z]{2,}(?=/)|(?:com|org|net|info|uk|cymru|wales)(?![\w@-]|\.\w))(?:/[^\s<>\"]*)?"
+)
 _EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 # Telegram usernames are 5-32 letters, digits and underscores; allow 4+ to be safe.
 _USERNAME = re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{3,31}\b")
 _NHS = re.compile(r"(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
-# UK numbers: +44 (optionally "(0)") or a leading 0, then 9-10 more digits, spaced as people
-# write them ("07700 900123", "029 2034 5678", "(029) 2034 5678", "+44 7700 900123").
-_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d\)?[\s-]?){8,9}\d(?!\d)")
-_POSTCODE = re.compile(r"(?i)\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b")
+# UK numbers: +44 or 0044 (optionally "(0)") or a leading 0, then 9-10 more digits, spaced
+# as people write them ("07700 900123", "029 2034 5678", "(029) 2034 5678", "+44-7700-900123").
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?|\(?0)(?:\d\)?[\s-]?){8,9}\d(?!\d)"
+)
+# The inward code's letters are never C, I, K, M, O or V: so "A1 3pm" is not a postcode.
+_POSTCODE = re.compile(r"(?i)\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[ABD-HJLNP-UW-Z]{2}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +101,13 @@ def redact(text: str, lang: Lang) -> Redacted:
         return nhs_number_valid(re.sub(r"\D", "", found))
 
     def phone(found: str) -> bool:
-        international = found.startswith("+")
+        international = found.startswith(("+", "0044"))
         digits = re.sub(r"\D", "", found.replace("(0)", "") if international else found)
-        national = digits[2:] if international else digits[1:]
+        national = digits.removeprefix("00")[2:] if international else digits[1:]
         return 9 <= len(national) <= 10
 
     out = sub(_LINK, "link", text, always)
+    out = sub(_BARE_LINK, "link", out, always)
     out = sub(_EMAIL, "email", out, always)
     out = sub(_USERNAME, "username", out, always)
     out = sub(_NHS, "nhs", out, nhs)

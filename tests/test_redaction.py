@@ -20,6 +20,9 @@ from bot.redaction import nhs_number_valid, redact
         ("landline 01970 622 000", "landline [phone number removed]"),
         ("freephone 0800 123 456", "freephone [phone number removed]"),
         ("07700-900-123", "[phone number removed]"),
+        ("ring +44-7700-900123", "ring [phone number removed]"),
+        ("from abroad 0044 7700 900123.", "from abroad [phone number removed]."),
+        ("0044 (0)29 2034 5678", "[phone number removed]"),
     ],
 )
 def test_phone_numbers(text: str, expected: str) -> None:
@@ -33,6 +36,10 @@ def test_phone_numbers(text: str, expected: str) -> None:
         "Ward 10 had 120 beds in 1999",
         "Samaritans on 116 123 were kind",
         "a 12-digit reference 077009001234",  # too long for a UK number
+        "On 12/03/2024 at 10:30 I paid £1,250.50 for 3 sessions",
+        "Ward A1 3pm, bed 4b, the A470 and M4 J32",  # no inward code has C I K M O V
+        "Rated 7.5/10 and/or better, e.g. a.m./p.m., Covid-19 in 2020-2021",
+        "Rwy'n hapus. Dydd Llun 9yb, £12.50 y tro, 2019-2020.",
     ],
 )
 def test_ordinary_numbers_stay(text: str) -> None:
@@ -67,6 +74,11 @@ def test_usernames() -> None:
         ("http://x.org/page", "[link removed]"),
         ("www.example.wales is good", "[link removed] is good"),
         ("join t.me/somegroup now", "join [link removed] now"),
+        ("my page facebook.com/jane.doe.77.", "my page [link removed]."),
+        ("short link bit.ly/3xYz (ask)", "short link [link removed] (ask)"),
+        ("instagram.com/@gwen_x", "[link removed]"),
+        ("see jane-doe.co.uk or nhs.wales.", "see [link removed] or [link removed]."),
+        ("write to info.wales@gov.wales", "write to [email address removed]"),
     ],
 )
 def test_links(text: str, expected: str) -> None:
