@@ -224,13 +224,22 @@ def render(data: DigestData, tr: Tr, min_group: int, budget: int = CHAT_BUDGET) 
     return parts
 
 
+def _cell(text: str) -> str:
+    """Plain text a spreadsheet will not run: a leading = + - @ (a formula) gets a '."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
-    """All the views as a CSV file (UTF-8 with BOM, for spreadsheets), in random order."""
+    """All the views as a CSV file (UTF-8 with BOM, for spreadsheets), in random order.
+
+    A member's words are plain text here, never markup or a formula: a view written as
+    `=HYPERLINK(...)` must not become a live link in a representative's spreadsheet.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([tr.gettext("Topic"), tr.gettext("Language"), tr.gettext("View")])
-    labels = {tid: _topic_label(tr, data, tid) for tid in [None, *data.topics]}
-    writer.writerows([labels.get(v.topic_id), v.language, v.text] for v in data.views)
+    labels = {tid: _cell(_topic_label(tr, data, tid)) for tid in [None, *data.topics]}
+    writer.writerows([labels.get(v.topic_id), v.language, _cell(v.text)] for v in data.views)
     name = (
         f"cydlais-{data.constituency.slug}-{data.period.first.isoformat()}"
         f"-{data.period.last.isoformat()}.csv"

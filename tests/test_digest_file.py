@@ -1,0 +1,43 @@
+"""The digest's CSV file: every view as plain text, never a spreadsheet formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date
+
+from bot.digest import DigestData, Period, csv_document
+from bot.i18n import translator
+from bot.storage.constituencies import Constituency
+from bot.storage.topics import Topic
+from bot.storage.views import Counts, View
+
+
+def test_formulas_and_markup_stay_plain_text() -> None:
+    place = Constituency(1, "carers", "Gofalwyr", "Carers", True, False)
+    views = [
+        View(None, "en", '=HYPERLINK("http"&"://evil.example","click")'),
+        View(7, "cy", "+1 i'r staff"),
+        View(None, "en", "- the ward was cold\n- nobody called"),
+        View(None, "en", "@everyone should read this"),
+        View(None, "en", "<b>Fish & chips</b> were fine"),
+    ]
+    data = DigestData(
+        constituency=place,
+        period=Period(date(2026, 11, 23), date(2026, 11, 29)),
+        views=views,
+        counts=Counts({}, {}),
+        topics={7: Topic(7, 1, "=Amseroedd", "=Waiting", True)},
+        members={},
+        reach={},
+    )
+    name, content = csv_document(data, translator("en", UTC))
+    assert name == "cydlais-carers-2026-11-23-2026-11-29.csv"
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[0] == ["Topic", "Language", "View"]
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell[:1] in ("=", "+", "-", "@") for cell in cells)
+    assert rows[1][2] == '\'=HYPERLINK("http"&"://evil.example","click")'
+    assert rows[2][0] == "'=Waiting"
+    assert rows[3][2] == "'- the ward was cold\n- nobody called"
+    assert rows[5][2] == "<b>Fish & chips</b> were fine"  # plain text: not escaped
