@@ -18,6 +18,10 @@ from bot.safety import normalise, shown_lines, suggests_crisis, support_message
         "Rwy'n methu a mynd ymlaen",  # without the to bach
         "Weithiau rwy eisiau marw",
         "meddwl am hunanladdiad",
+        "Rwy wedi meddwl am ladd fy hun",  # soft mutation: lladd → ladd
+        "Rwy'n mynd i frifo fy hun",  # brifo → frifo
+        "Dw i eisiau brifo fy hunan",
+        "Rwy'n meddwl am roi diwedd ar fy mywyd",  # rhoi → roi
     ],
 )
 def test_phrases_match(text: str) -> None:
