@@ -14,26 +14,43 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fitting(text: str, units: int) -> int:
+    """How many characters from the start of `text` fit in `units` UTF-16 code units."""
+    k = min(len(text), units)
+    over = utf16_len(text[:k]) - units
+    while over > 0:  # each character is one or two units
+        k -= (over + 1) // 2
+        over = utf16_len(text[:k]) - units
+    return k
+
+
 def split_message(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Split text into parts of at most `limit` characters, at a line or word boundary.
+    """Split text into parts of at most `limit` UTF-16 units, at a line or word boundary.
 
     Parts are cut from the HTML source, so callers must only split text whose markup does
     not span a cut: our messages keep tags within one line. An entity such as `&amp;` is
-    never cut in two. Telegram counts UTF-16 units; we count code points but keep a margin.
+    never cut in two. Telegram counts UTF-16 units after parsing the HTML, which is never
+    more than the source's: so counting the source's units keeps every part within the limit.
     """
     if limit < 16:
         raise ValueError("limit too small")
-    budget = limit - 8  # margin for astral characters counted twice by Telegram
+    budget = limit - 8  # a small margin, as before
     parts: list[str] = []
     rest = text
-    while len(rest) > budget:
-        window = rest[:budget]
+    while utf16_len(rest) > budget:
+        size = _fitting(rest, budget)
+        window = rest[:size]
         cut = window.rfind("\n")
-        if cut < budget // 2:
+        if cut < size // 2:
             cut = max(window.rfind(" "), cut)
-        if cut < budget // 4:
-            cut = budget
-            amp = window.rfind("&", max(0, budget - 10))
+        if cut < size // 4:
+            cut = size
+            amp = window.rfind("&", max(0, size - 10))
             if amp != -1 and ";" not in window[amp:]:
                 cut = amp
         parts.append(rest[:cut].rstrip())

@@ -113,7 +113,7 @@ async def welsh_journey(harness: Harness) -> None:
     )
     assert "Derbynwyr: 4 o bobl (yn Gymraeg: 2 neu fwy; yn Saesneg: llai na 2)" in preview
     assert "Bydd yn mynd ar unwaith." in preview
-    assert "Anfon hon at 4 o bobl?" in preview
+    assert "Anfon y neges hon at 4 o bobl?" in preview
     await boss.press("Anfon y neges")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts.sent == 4
@@ -153,7 +153,7 @@ async def test_a_blocked_member_is_counted_unreachable_until_they_start_again(
     await compose(boss, kind="Change to a meeting")
     await boss.press("Send the message")
     await settled(harness, await last_batch(harness))
-    assert people["cy2"].last.text == f"Newid i gyfarfod\n\n{CY_TEXT}"
+    assert people["cy2"].last.text == f"Newid i drefniadau cyfarfod\n\n{CY_TEXT}"
 
 
 async def test_a_storm_of_429s_is_waited_out_and_nobody_gets_two(harness: Harness) -> None:
@@ -229,6 +229,29 @@ async def test_a_5000_character_text_is_split_cleanly_and_each_part_counted(
     assert parts[0].startswith("Newyddion\n\ngair0000 ")
     assert " ".join(" ".join(parts).split()) == f"Newyddion {first} {rest}"
     assert received(boss, "Delivered: 6 messages")
+
+
+async def test_a_long_text_with_emoji_waits_for_the_rest_and_every_part_fits(
+    harness: Harness,
+) -> None:
+    speed_up(harness)
+    people = await mixed_members(harness)
+    boss = await coordinator(harness)
+    first = "🎉 gair " * 512  # 3,584 characters but 4,096 UTF-16 units: a full Telegram message
+    rest = "diwedd " * 80
+    await boss.say("/broadcast")
+    await boss.press("Everyone who has joined")
+    await boss.press("News")
+    kept = (await boss.say(first.strip()))[-1]
+    assert "I've kept that" in kept.text
+    await boss.say(rest.strip())
+    preview = "\n---\n".join(m.text for m in await boss.say(EN_TEXT))
+    assert "Welsh readers will receive this (2 messages)" in preview
+    await boss.press("Send the message")
+    batch = await settled(harness, await last_batch(harness))
+    assert batch.counts == Counts(sent=2 * 2 + 1 * 2)
+    got = [m.text for m in people["cy1"].inbox[-2:]]
+    assert " ".join(" ".join(got).split()) == f"Newyddion {first.strip()} {rest.strip()}"
 
 
 async def test_too_long_a_text_is_refused_and_the_step_stays(harness: Harness) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.sim.html_check import parse_html
-from bot.text import MAX_TEXT, esc, split_message
+from bot.text import MAX_TEXT, esc, split_message, utf16_len
 
 
 def test_short_text_is_one_part() -> None:
@@ -46,3 +46,14 @@ def test_every_part_fits(size: int) -> None:
 def test_escape_person_text() -> None:
     assert esc("<b>Tom & Jerry</b>") == "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;"
     assert parse_html(esc("5 < 6 & 7 > 3")) == "5 < 6 & 7 > 3"
+
+
+def test_parts_fit_as_telegram_counts_them_with_emoji() -> None:
+    # An emoji is one character to Python and two UTF-16 units to Telegram.
+    text = "Newyddion da 🎉 " * 300  # 4,500 characters, 4,800 units
+    parts = split_message(text)
+    assert all(utf16_len(parse_html(p)) <= MAX_TEXT for p in parts)
+    assert " ".join(parts).split() == text.split()
+    emoji = split_message("🎉" * 5000)  # no spaces: a hard cut, never inside a character
+    assert "".join(emoji) == "🎉" * 5000
+    assert all(utf16_len(p) <= MAX_TEXT for p in emoji)

@@ -21,7 +21,7 @@ from bot.handlers import steps
 from bot.i18n import LANGS, Lang, Tr
 from bot.storage import broadcasts, constituencies, deliveries, pending
 from bot.storage.broadcasts import KINDS, Broadcast
-from bot.text import esc
+from bot.text import esc, utf16_len
 from bot.ui import ButtonSpec, answer_with, column, reply
 
 VERB = "bc"
@@ -259,8 +259,9 @@ async def text_step(update: Update, context: Context, waiting: pending.Pending) 
         )
         return
     await broadcasts.set_text(context.db, draft.id, lang, combined)
-    if len(text) >= broadcasting.CONTINUE_AT:
-        # Telegram apps split a long paste into several messages: wait for the rest.
+    if utf16_len(text) >= broadcasting.CONTINUE_AT:
+        # Telegram apps split a long paste into several messages (at 4,096 UTF-16 units, so
+        # sooner with emoji): wait for the rest.
         await steps.ask(context, TEXT_STEP, {**waiting.data, "fresh": False})
         label = (
             tr.gettext("That's all of the Welsh")
