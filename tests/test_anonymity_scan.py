@@ -1,8 +1,8 @@
 """The anonymity promise, checked the way an auditor with the database file would check it.
 
 A member with a known Telegram id, username and name gives a view. Then every table and
-column, the raw bytes of the database file and its write-ahead log, python-telegram-bot's
-in-memory stores and the captured logs are searched for those values and for the words
+column, the raw bytes of the database file and its write-ahead log, every SQL statement
+run, python-telegram-bot's in-memory stores and the captured logs are searched for those values and for the words
 that redaction took out. None may appear in the view, and nothing may join the view to
 the member: no shared id, no foreign key, no time of day, no telling order.
 """
@@ -62,6 +62,8 @@ async def test_nothing_links_a_view_to_the_member(
 ) -> None:
     caplog.set_level(logging.DEBUG)  # every logger, every level: we look at all of it
     db = harness.services.db
+    statements: list[str] = []  # every SQL statement run, with its values filled in
+    await db.conn.set_trace_callback(statements.append)
     places = await seed_constituencies(harness)
     for n in range(60):  # others first, so the member's row id is distinctive (61)
         await members.create(db, 100 + n, 100 + n, "cy")
@@ -154,7 +156,20 @@ async def test_nothing_links_a_view_to_the_member(
     for store in (harness.app.user_data, harness.app.chat_data, harness.app.bot_data):
         assert "discharge letter" not in repr(store)
 
-    # 9. Logs: nothing at INFO or above from any logger, and nothing at any level from ours,
+    # 9. Not even for a moment: no statement ever carried a removed detail (a row written and
+    #    deleted again would leave no trace in the file), the words of the view went only into
+    #    the views table, and no statement about views, limits or reach named the member.
+    await db.conn.set_trace_callback(None)
+    assert any(sql.startswith("INSERT OR IGNORE INTO views") for sql in statements)
+    for sql in statements:
+        assert PHONE not in sql and POSTCODE not in sql, sql[:60]
+        if "discharge letter" in sql:
+            assert sql.startswith("INSERT OR IGNORE INTO views ("), sql[:60]
+        if any(table in sql for table in ("views", "view_quota", "view_reach")):
+            for secret in (str(TELEGRAM_ID), USERNAME, FIRST_NAME, LAST_NAME):
+                assert secret not in sql, sql[:60]
+
+    # 10. Logs: nothing at INFO or above from any logger, and nothing at any level from ours,
     #    carries the member's identifiers or the words of the view.
     words = [*identifiers(me.id), "discharge letter", PHONE, "Barn arall"]
     assert any(r.levelno == logging.DEBUG for r in caplog.records)  # we did capture everything

@@ -36,11 +36,11 @@ def test_demo_transcript(tmp_path: Path) -> None:
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in out + result.stderr
-    assert out.index("Croeso i Cydlais") < out.index("Welcome to Cydlais")
+    assert out.index("Croeso i Gydlais") < out.index("Welcome to Cydlais")
     assert "[1] Cymraeg" in out and "[2] English" in out
     assert "Eich preifatrwydd" in out
     assert "✓ Rhwydwaith Gofalwyr Caerdydd a'r Fro" in out
-    assert "Dyna chi'n barod" in out
+    assert "Rydych chi'n barod" in out
     assert "Done: I'll speak English from now on." in out
     assert "You are now Rhys, representative" in out
     assert "Everything I hold about you" in out and "cydlais-my-data.json" in out
@@ -57,5 +57,5 @@ def test_an_invitation_link_pasted_in_the_demo_opens_like_a_tap(tmp_path: Path) 
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0
-    assert result.stdout.count("Croeso i Cydlais") == 2  # the link started the bot again
+    assert result.stdout.count("Croeso i Gydlais") == 2  # the link started the bot again
     assert not list(tmp_path.iterdir())  # the throw-away database is gone

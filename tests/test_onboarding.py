@@ -11,7 +11,7 @@ from tests.helpers.people import onboard, seed_constituencies
 async def test_first_screen_is_bilingual_with_welsh_first(harness: Harness) -> None:
     person = harness.person(2001, language_code=None)
     [welcome] = await person.say("/start")
-    cy = welcome.text.index("Croeso i Cydlais")
+    cy = welcome.text.index("Croeso i Gydlais")
     en = welcome.text.index("Welcome to Cydlais")
     assert cy < en
     assert [b.text for b in welcome.button_rows()] == ["Cymraeg", "English"]
@@ -26,7 +26,7 @@ async def test_full_onboarding_in_welsh(harness: Harness) -> None:
         join="Rhwydwaith Gofalwyr Caerdydd a'r Fro",
         describe="I care for someone",
     )
-    assert "Dyna chi'n barod" in person.last.text
+    assert "Rydych chi'n barod" in person.last.text
     assert "/iaith" in person.last.text and "/fy_nata" in person.last.text
     assert "/language" not in person.last.text
     privacy = next(m for m in person.inbox if "Eich preifatrwydd" in m.text)
@@ -120,7 +120,7 @@ async def test_join_later_with_the_welsh_alias(harness: Harness) -> None:
     person = await onboard(harness, 2009, lang="cy")
     await person.say("/ymuno")
     await person.press("Fforwm Defnyddwyr Hywel Dda")
-    [saved] = await person.press("Rwyf wedi gorffen dewis")
+    [saved] = await person.press("Rydw i wedi gorffen dewis")
     assert saved.text == "Wedi'i gadw: rydych chi'n perthyn i 1 rhwydwaith."
 
 

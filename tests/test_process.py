@@ -119,7 +119,7 @@ async def test_webhook_mode_takes_updates_with_the_secret_only(tmp_path: Path) -
                                          headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})  # fmt: skip
                 assert real.status_code == 200
             await wait_for(lambda: bool(sim.inbox(5002)), what="the welcome")
-            assert "Croeso i Cydlais" in sim.last(5002).text
+            assert "Croeso i Gydlais" in sim.last(5002).text
             assert len(sim.inbox(5002)) == 1  # the forged update did nothing
             process.send_signal(signal.SIGTERM)
             _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)

@@ -64,7 +64,7 @@ async def test_forget_leaves_no_row_with_the_member(harness: Harness) -> None:
 async def test_forget_can_be_cancelled_in_welsh(harness: Harness) -> None:
     person = await onboard(harness, 3004, lang="cy")
     await person.say("/anghofio")
-    [kept] = await person.press("Na, cadwch fy manylion")
+    [kept] = await person.press("Nac ydw, cadwch fy manylion")
     assert kept.text == "Does dim byd wedi'i ddileu."
     assert await members.by_telegram_id(harness.services.db, 3004) is not None
 
@@ -73,7 +73,7 @@ async def test_language_changes_every_later_message(harness: Harness) -> None:
     person = await onboard(harness, 3005, lang="en")
     await person.say("/language")
     [switched] = await person.press("Cymraeg")
-    assert switched.text == "Iawn: bydda i'n siarad Cymraeg o hyn ymlaen."
+    assert switched.text == "Dyna ni: bydda i'n siarad Cymraeg o hyn ymlaen."
     [help_text] = await person.say("/help")
     assert "Beth alla i ei wneud" in help_text.text and "/iaith" in help_text.text
     [unknown] = await person.say("/nonsense")

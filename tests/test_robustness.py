@@ -34,7 +34,7 @@ async def test_very_long_text_out_of_context(harness: Harness) -> None:
 async def test_text_from_a_stranger_gets_the_welcome(harness: Harness) -> None:
     person = harness.person(4004)
     [reply] = await person.say("helo")
-    assert "Croeso i Cydlais" in reply.text and reply.buttons
+    assert "Croeso i Gydlais" in reply.text and reply.buttons
 
 
 async def test_unknown_command_for_a_stranger_is_bilingual(harness: Harness) -> None:

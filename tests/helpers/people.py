@@ -25,7 +25,7 @@ async def onboard(
     )
     if join:
         await person.press(join)
-    finish = "Rwyf wedi gorffen dewis" if lang == "cy" else "I've finished choosing"
+    finish = "Rydw i wedi gorffen dewis" if lang == "cy" else "I've finished choosing"
     if any(b.text == finish for b in person.last.button_rows()):
         await person.press(finish)
     labels = {
