@@ -8,8 +8,13 @@ never as the number, so nobody can be picked out of a small group.
 
 When the parts of a whole are shown together with the whole (members by language, and the
 number of members), one small part could be worked out by subtraction. `suppress_parts`
-hides the next smallest parts as well until the hidden ones add up to the minimum; those are
-shown as "5 or more", which is true and gives nothing away. `parts_text` does both steps.
+hides the next smallest parts as well until the hidden ones add up to the minimum and no
+hidden small part can be pinned down from the whole, the parts shown and what the labels
+say ("fewer than 5" is 0 to 4, "5 or more" at least 5): 28 members with 20 receiving
+messages and two "fewer than 5" would make both 4; 5 members, Cymraeg "fewer than 5" and
+English "5 or more" would make Cymraeg 0. Those hidden for this are shown as "5 or more".
+If every part is hidden and that still happens, the labels that pin it down become "not
+shown" (no bound at all). `parts_text` does both steps.
 """
 
 from __future__ import annotations
@@ -30,19 +35,36 @@ def suppress(count: int, minimum: int) -> int | None:
 def suppress_parts(parts: Mapping[K, int], minimum: int) -> dict[K, int | None]:
     """Suppress each part of a whole, so that no hidden part can be found by subtraction.
 
-    Parts below `minimum` become None; then, while the hidden parts add up to less than
-    `minimum`, the smallest shown part is hidden too. Assumes the whole may be known.
+    Parts below `minimum` become None; then, while a hidden small part could be worked out
+    (see `_exposed`), the smallest shown part is hidden too. Assumes the whole may be known.
     """
     shown: dict[K, int | None] = {k: suppress(v, minimum) for k, v in parts.items()}
-    hidden_total = sum(v for k, v in parts.items() if shown[k] is None)
-    while hidden_total < minimum and any(v is None for v in shown.values()):
+    while _exposed(parts, shown, minimum):
         visible = [k for k, v in shown.items() if v is not None]
         if not visible:
             break
-        smallest = min(visible, key=lambda k: parts[k])
-        shown[smallest] = None
-        hidden_total += parts[smallest]
+        shown[min(visible, key=lambda k: parts[k])] = None
     return shown
+
+
+def _exposed(parts: Mapping[K, int], shown: Mapping[K, int | None], minimum: int) -> bool:
+    """Could a hidden part below `minimum` be narrowed to one number by subtraction?
+
+    The hidden parts add up to the whole minus the parts shown; each "fewer than N" is 0 to
+    N-1 and each "N or more" at least N. One is pinned down when the hidden ones add up to
+    less than N (the rule since the start), when they add up to exactly N per "N or more"
+    (every "fewer than N" is then 0), or, with no "N or more", to N-1 per "fewer than N".
+    """
+    hidden = [parts[k] for k, v in shown.items() if v is None]
+    small = sum(1 for n in hidden if n < minimum)
+    if not small:
+        return False
+    total, large = sum(hidden), len(hidden) - small
+    if total < minimum:
+        return True
+    if large:
+        return total == large * minimum
+    return total >= small * (minimum - 1)
 
 
 def count_text(tr: Tr, count: int, minimum: int) -> str:
@@ -53,11 +75,23 @@ def count_text(tr: Tr, count: int, minimum: int) -> str:
 
 
 def parts_text(tr: Tr, parts: Mapping[K, int], minimum: int) -> dict[K, str]:
-    """Each part of a whole as a person may see it: "12", "fewer than 5" or "5 or more"."""
+    """Each part of a whole as a person may see it: "12", "fewer than 5", "5 or more" or
+    "not shown"."""
     texts: dict[K, str] = {}
-    for key, shown in suppress_parts(parts, minimum).items():
+    suppressed = suppress_parts(parts, minimum)
+    unbounded: set[K] = set()
+    if parts and sum(parts.values()) >= minimum and _exposed(parts, suppressed, minimum):
+        # Every part is hidden and the labels would still give one away (5 members: 0 and 5;
+        # 8 members: 4 and 4). Without a bound on the "5 or more" ones, or on the largest
+        # part if there are none, nothing can be worked out.
+        unbounded = {k for k, n in parts.items() if n >= minimum} or {
+            max(parts, key=lambda k: parts[k])
+        }
+    for key, shown in suppressed.items():
         if shown is not None:
             texts[key] = str(shown)
+        elif key in unbounded:
+            texts[key] = tr.gettext("not shown")
         elif parts[key] < minimum:
             texts[key] = tr.gettext("fewer than {n}").format(n=minimum)
         else:

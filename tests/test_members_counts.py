@@ -3,6 +3,7 @@ worked out by subtraction; representatives see only their own networks."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from zoneinfo import ZoneInfo
 
@@ -48,6 +49,60 @@ def test_nothing_hidden_when_every_part_is_big_enough() -> None:
 def test_an_empty_part_is_hidden_too() -> None:
     """Even a zero: "nobody speaks Welsh here" is still a count below the minimum."""
     assert parts_text(EN, {"cy": 0, "en": 30}, 5) == {"cy": "fewer than 5", "en": "5 or more"}
+
+
+def test_two_hidden_parts_of_four_are_not_both_given_away() -> None:
+    """28 members, 20 receiving messages: two "fewer than 5" would then both be 4."""
+    parts = {"active": 20, "stopped": 4, "unreachable": 4}
+    assert suppress_parts(parts, 5) == {"active": None, "stopped": None, "unreachable": None}
+    assert parts_text(EN, parts, 5) == {
+        "active": "5 or more",
+        "stopped": "fewer than 5",
+        "unreachable": "fewer than 5",
+    }
+
+
+def test_five_members_all_in_one_language() -> None:
+    """5 members, "fewer than 5" Welsh and "5 or more" English would make the Welsh 0."""
+    assert parts_text(EN, {"cy": 0, "en": 5}, 5) == {"cy": "fewer than 5", "en": "not shown"}
+    assert parts_text(CY, {"cy": 0, "en": 5}, 5) == {"cy": "llai na 5", "en": "heb ei ddangos"}
+    assert parts_text(EN, {"cy": 4, "en": 4}, 5) == {"cy": "not shown", "en": "fewer than 5"}
+
+
+def _readings(total: int, labels: tuple[str, ...], minimum: int) -> list[tuple[int, ...]]:
+    """Every breakdown of `total` that agrees with what a reader is shown."""
+    allowed = []
+    for label in labels:
+        if label.isdigit():
+            allowed.append([int(label)])
+        elif label == "fewer than 5":
+            allowed.append(list(range(minimum)))
+        elif label == "5 or more":
+            allowed.append(list(range(minimum, total + 1)))
+        else:
+            assert label == "not shown", label
+            allowed.append(list(range(total + 1)))
+    return [c for c in itertools.product(*allowed) if sum(c) == total]
+
+
+@pytest.mark.parametrize(("size", "largest"), [(2, 40), (3, 30), (4, 16)])
+def test_no_small_part_can_be_worked_out_by_subtraction(size: int, largest: int) -> None:
+    """Every breakdown (two languages, three statuses, four self-descriptions) of every total:
+    from the total, the numbers shown and what each label says, no part below the minimum
+    is ever pinned down to one number. The language and status lines of one network share
+    only their total, so checking each against the total covers both together."""
+    for parts in itertools.product(range(largest + 1), repeat=size):
+        total = sum(parts)
+        if total < 5 or total > largest:
+            continue  # a whole below the minimum is itself "fewer than 5": nothing to subtract
+        labels = tuple(parts_text(EN, dict(enumerate(parts)), 5).values())
+        readings = _readings(total, labels, 5)
+        assert parts in readings, (parts, labels)
+        for i, n in enumerate(parts):
+            if n < 5:
+                assert len({r[i] for r in readings}) > 1, (parts, labels)
+            if labels[i].isdigit():
+                assert n >= 5, (parts, labels)
 
 
 @pytest.mark.parametrize(
