@@ -120,6 +120,15 @@ def _topic_label(tr: Tr, data: DigestData, topic_id: int | None) -> str:
     return topic.title(tr.lang) if topic is not None else tr.gettext("Something else")
 
 
+def _by_group(counts: dict[SelfDescription | None, int]) -> dict[SelfDescription | None, int]:
+    """Counts under the digest's groups; "prefer not to say" joins "not said", so the parts
+    always add up to the whole and no left-over can be worked out by subtraction."""
+    grouped: dict[SelfDescription | None, int] = dict.fromkeys(GROUPS, 0)
+    for key, n in counts.items():
+        grouped[key if key in GROUPS else None] += n
+    return grouped
+
+
 def summary(data: DigestData, tr: Tr, min_group: int) -> str:
     """The counts and reach: the first message of a digest."""
     name = esc(data.constituency.name(tr.lang))
@@ -165,8 +174,8 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
         ),
         tr.gettext("By how people describe themselves (members / gave a view):"),
     ]
-    members = parts_text(tr, {k: data.members.get(k, 0) for k in GROUPS}, min_group)
-    reached = parts_text(tr, {k: data.reach.get(k, 0) for k in GROUPS}, min_group)
+    members = parts_text(tr, _by_group(data.members), min_group)
+    reached = parts_text(tr, _by_group(data.reach), min_group)
     for key, label in GROUPS.items():
         lines.append(f"• {tr.gettext(label)}: {members[key]} / {reached[key]}")
     lines += [

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import UTC, date
 
-from bot.digest import DigestData, Period, csv_document
+from bot.digest import DigestData, Period, csv_document, summary
 from bot.i18n import translator
 from bot.storage.constituencies import Constituency
 from bot.storage.topics import Topic
@@ -41,3 +41,22 @@ def test_formulas_and_markup_stay_plain_text() -> None:
     assert rows[2][0] == "'=Waiting"
     assert rows[3][2] == "'- the ward was cold\n- nobody called"
     assert rows[5][2] == "<b>Fish & chips</b> were fine"  # plain text: not escaped
+
+
+def test_prefer_not_to_say_is_counted_with_not_said() -> None:
+    """Every member is in one of the groups shown, so no small group is left over to be found
+    by subtracting the parts from the whole (here 2 people who prefer not to say)."""
+    place = Constituency(1, "carers", "Gofalwyr", "Carers", True, False)
+    data = DigestData(
+        constituency=place,
+        period=Period(date(2026, 11, 23), date(2026, 11, 29)),
+        views=[],
+        counts=Counts({}, {}),
+        topics={},
+        members={"service_user": 10, "carer": 10, "both": 5, None: 5, "prefer_not": 2},
+        reach={},
+    )
+    text = summary(data, translator("en", UTC), 5)
+    assert "Members of this network: 32" in text
+    assert "• Use or have used services: 10 / fewer than 5" in text
+    assert "• Not said, or in a small group: 7 / fewer than 5" in text
