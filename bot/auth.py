@@ -70,14 +70,24 @@ _DENIED = {
 }
 
 
-def requires(role: Role) -> Callable[[F], F]:
-    """Declare the role a handler needs; refuse everyone else kindly."""
+PRIVATE_ONLY = N_("Please ask me for this in a private chat.")
+
+
+def requires(role: Role, *, private: bool = False) -> Callable[[F], F]:
+    """Declare the role a handler needs; refuse everyone else kindly.
+
+    `private=True`: only in a private chat, for what the rest of a group must not see
+    (the audit log, roles, member counts, invitation links).
+    """
 
     def decorate(callback: F) -> F:
         @functools.wraps(callback)
         async def guarded(update: Update, context: Context) -> Any:
             if not context.visit.access.has(role):
                 await deny(update, context, role)
+                return None
+            if private and not context.visit.private:
+                await _tell(update, context.t(PRIVATE_ONLY))
                 return None
             return await callback(update, context)
 
@@ -88,7 +98,10 @@ def requires(role: Role) -> Callable[[F], F]:
 
 
 async def deny(update: Update, context: Context, role: Role) -> None:
-    text = context.t(_DENIED.get(role, _DENIED[Role.COORDINATOR]))
+    await _tell(update, context.t(_DENIED.get(role, _DENIED[Role.COORDINATOR])))
+
+
+async def _tell(update: Update, text: str) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     elif update.effective_message is not None:

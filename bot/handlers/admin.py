@@ -89,13 +89,13 @@ async def roles_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarku
     return "\n".join(lines), column(buttons) if buttons else None
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def roles_command(update: Update, context: Context) -> None:
     """/roles (/rolau): every role held, each with a button to remove it."""
     await reply(update, context, *await roles_view(context, context.tr))
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def remove_pressed(update: Update, context: Context) -> None:
     """[Remove role N] asks first; [Yes, remove this role] removes it and updates their menu."""
     query = update.callback_query
@@ -162,7 +162,7 @@ async def _tell_holder(context: Context, grant: RoleGrant) -> None:
         await send(context, holder.chat_id, text)
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def audit_command(update: Update, context: Context) -> None:
     """/audit (/archwilio): the latest privileged actions, newest first."""
     tr = context.tr
@@ -211,7 +211,7 @@ def members_lines(
     ]
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def members_command(update: Update, context: Context) -> None:
     """/members (/aelodau): counts per network, for coordinators all, for representatives theirs."""
     tr = context.tr

@@ -71,14 +71,14 @@ def detail_view(tr: Tr, place: Constituency) -> tuple[str, InlineKeyboardMarkup]
     )
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def constituencies_command(update: Update, context: Context) -> None:
     """/constituencies (/rhwydweithiau): the networks, each a button, and ways to add more."""
     places = await constituencies.list_all(context.db)
     await reply(update, context, *list_view(context.tr, places))
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def show_pressed(update: Update, context: Context) -> None:
     """[a network] shows it with what can be changed; [Back] shows the list again."""
     query = update.callback_query
@@ -96,7 +96,7 @@ async def show_pressed(update: Update, context: Context) -> None:
     await answer_with(update, context, *detail_view(tr, place))
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def seed_pressed(update: Update, context: Context) -> None:
     """[Load the seven health board areas] from data/constituencies.csv, once."""
     tr = context.tr
@@ -112,7 +112,7 @@ async def seed_pressed(update: Update, context: Context) -> None:
     await answer_with(update, context, note + "\n\n" + text, markup)
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def new_pressed(update: Update, context: Context) -> None:
     """[Add a network or forum] asks for the Welsh name; [Cancel] stops adding or renaming."""
     query = update.callback_query
@@ -127,7 +127,7 @@ async def new_pressed(update: Update, context: Context) -> None:
     await answer_with(update, context, ask_text(tr, "cy", None), cancel_button(tr))
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def rename_pressed(update: Update, context: Context) -> None:
     """[Change its names] asks for the new Welsh name, then the English."""
     query = update.callback_query
@@ -141,7 +141,7 @@ async def rename_pressed(update: Update, context: Context) -> None:
     await answer_with(update, context, ask_text(context.tr, "cy", place), cancel_button(context.tr))
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def self_join_pressed(update: Update, context: Context) -> None:
     """[Let people join it themselves] / [Make it invitation-only]."""
     query = update.callback_query
@@ -158,7 +158,7 @@ async def self_join_pressed(update: Update, context: Context) -> None:
     await answer_with(update, context, *detail_view(context.tr, updated))
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, private=True)
 async def archive_pressed(update: Update, context: Context) -> None:
     """[Archive this network] asks first; [Yes, archive it] archives and withdraws its links."""
     query = update.callback_query

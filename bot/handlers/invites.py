@@ -52,13 +52,13 @@ def _step_keyboard(buttons: list[ButtonSpec], tr: Tr) -> InlineKeyboardMarkup:
     return column([*buttons, (tr.gettext("Start again"), callbacks.pack("inv"))])
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def invite_command(update: Update, context: Context) -> None:
     """/invite (/gwahodd): start making an invitation link."""
     await _ask_next(update, context, callbacks.Callback("inv", ()))
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def invite_pressed(update: Update, context: Context) -> None:
     """Each choice (role, network, uses, how long) leads to the next, then to the link."""
     query = update.callback_query
@@ -233,14 +233,14 @@ async def list_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup
     return "\n".join(lines), column(buttons)
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def invites_command(update: Update, context: Context) -> None:
     """/invites (/gwahoddiadau): the links still in use, each with a button to withdraw it."""
     text, markup = await list_view(context, context.tr)
     await reply(update, context, text, markup)
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def revoke_pressed(update: Update, context: Context) -> None:
     """[Withdraw link N]: only an invite this person may manage, and only once."""
     query = update.callback_query
