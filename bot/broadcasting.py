@@ -29,15 +29,25 @@ MAX_CHARS = 8000
 CONTINUE_AT = 4000
 
 
+def may_address(access: Access, draft: Broadcast) -> bool:
+    """The author may still speak to everyone the draft names so far (checked on every press:
+    a representative may have lost a network since choosing it)."""
+    if draft.audience is None:
+        return True
+    if draft.audience == "everyone":
+        return access.coordinator
+    if not draft.constituency_ids:
+        return access.coordinator or draft.audience == "constituencies"  # still choosing
+    return all(access.speaks_for(c) for c in draft.constituency_ids)
+
+
 def may_send(access: Access, draft: Broadcast) -> bool:
     """Coordinators: any audience. Representatives: only the networks they speak for."""
     if draft.audience is None or draft.kind is None:
         return False
-    if draft.audience == "everyone":
-        return access.coordinator
-    if not draft.constituency_ids:
-        return access.coordinator and draft.audience == "representatives"
-    return all(access.speaks_for(c) for c in draft.constituency_ids)
+    if draft.audience == "constituencies" and not draft.constituency_ids:
+        return False
+    return may_address(access, draft)
 
 
 async def place_names(db: Database, ids: tuple[int, ...], lang: Lang) -> list[str]:

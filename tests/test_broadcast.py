@@ -10,7 +10,7 @@ from bot.config import Settings, parse_quiet_hours
 from bot.i18n import translator
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import FloodRules, SimulatedTelegram
-from bot.storage import audit, broadcasts, deliveries, members
+from bot.storage import audit, broadcasts, deliveries, members, pending, roles
 from bot.storage.deliveries import Counts
 from tests.helpers.db import all_values
 from tests.helpers.delivery import (
@@ -338,6 +338,46 @@ async def test_a_representative_speaks_only_for_their_own_network(harness: Harne
     assert not received(plain, "Progress update")
     listing = (await rep.say("/broadcasts"))[0].text
     assert "Sent by you" in listing and "Delivered: fewer than 5 messages" in listing
+
+
+async def test_a_network_taken_from_a_representative_mid_draft_stops_every_press(
+    harness: Harness,
+) -> None:
+    speed_up(harness)
+    places = await seed_constituencies(harness)
+    await onboard(harness, 4101, lang="cy", join=CARERS_CY)
+    user = await onboard(harness, 4102, lang="en", join=USERS_EN)
+    rep = await representative(harness, 4110, places["carers"])
+    db = harness.services.db
+    member = await members.by_telegram_id(db, rep.id)
+    assert member is not None
+    await roles.grant(db, member.id, "representative", places["users"])
+    await rep.say("/broadcast")
+    await rep.press("Members of networks I choose")
+    await rep.press(CARERS_EN)
+    await rep.press(USERS_EN)
+    await rep.press("I've finished choosing networks")
+    await rep.press("Progress update")
+    await rep.say(CY_TEXT)
+    await rep.say(EN_TEXT)
+    await rep.press("Edit the English")  # waiting for the new English text ...
+    [users_role] = [
+        g for g in await roles.of_member(db, member.id) if g.constituency_id == places["users"]
+    ]
+    await roles.revoke(db, users_role.id)  # ... when a coordinator takes a network away
+    refused = await rep.say("New English.")
+    assert [m.text for m in refused] == ["This is for coordinators."]
+    assert not await pending.get(db, member.id)
+    draft = int(await db.scalar("SELECT MAX(id) FROM broadcasts"))
+    before = len(rep.inbox)
+    await rep.press_data(f"bc:{draft}:edit:cy")
+    await rep.press_data(f"bc:{draft}:send")
+    assert len(rep.inbox) == before  # only alerts: no question, no preview, nothing sent
+    assert harness.sim.callback_answers[-1].get("show_alert")
+    assert await db.scalar("SELECT COUNT(*) FROM deliveries") == 0
+    assert not received(user, "Progress update")
+    await rep.press_data(f"bc:{draft}:cancel")  # cancelling is still allowed
+    assert rep.last.text == "Cancelled: nothing was sent."
 
 
 async def test_jargon_is_flagged_with_plain_words_but_can_still_go(harness: Harness) -> None:

@@ -2,9 +2,9 @@
 
 Composing: audience, kind, Welsh text, English text (free-text steps, the draft kept in the
 database), then a preview of exactly what each reader receives, with jargon warnings.
-Buttons carry `bc:<draft>:<action>[:<arg>]`; every press re-checks that the draft is the
-presser's own and still open, and that they speak for every network it names.
-This module also starts and stops the delivery worker.
+Buttons carry `bc:<draft>:<action>[:<arg>]`; every press (and every text written for it)
+re-checks that the draft is the presser's own and still open, and that they speak for every
+network it names. The delivery worker is started by `bot.app`, not here.
 """
 
 from __future__ import annotations
@@ -67,6 +67,11 @@ async def _open_draft(update: Update, context: Context) -> tuple[Broadcast, Call
                 "This message is no longer being written. To write a new one, send /broadcast."
             ),
         )
+        return None
+    if parsed.args[1:2] != ("cancel",) and not broadcasting.may_address(
+        context.visit.access, draft
+    ):
+        await deny(update, context, Role.COORDINATOR)
         return None
     return draft, parsed
 
@@ -244,6 +249,10 @@ async def text_step(update: Update, context: Context, waiting: pending.Pending) 
                 "This message is no longer being written. To write a new one, send /broadcast."
             ),
         )
+        return
+    if not broadcasting.may_address(context.visit.access, draft):
+        await steps.done(context)
+        await deny(update, context, Role.COORDINATOR)
         return
     lang: Lang = "en" if waiting.data.get("lang") == "en" else "cy"
     text = message.text.strip()
