@@ -3,6 +3,7 @@ withdrawn, used twice, forged; and other people's buttons replayed by a member."
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from bot.handlers import admin
@@ -263,3 +264,38 @@ async def test_audit_shows_coordinators_the_latest_entries(harness: Harness) -> 
     assert " at " in lines[1]  # a date and time, via tr.datetime
     [refused] = await cast["rep"].say("/audit")
     assert refused.text == "This is for coordinators."
+
+
+async def test_two_people_racing_for_a_single_use_link(harness: Harness) -> None:
+    """Both open the link at the same moment: one joins, the other is told it was used."""
+    cast = await make_cast(harness)
+    db = harness.services.db
+    invite, token = await invites.create(
+        db, role="representative", constituency_id=cast.b, created_by=None
+    )
+    racers = {"member": cast["member"], "rep": cast["rep"]}
+    for person in racers.values():
+        harness.sim.send_text(person.user, f"/start {token}")
+    await harness.settle()
+    winners = [w for w, p in racers.items() if "You are now a representative" in p.last.text]
+    losers = [w for w, p in racers.items() if "already been used" in p.last.text]
+    assert len(winners) == 1 and len(losers) == 1, [p.last.text for p in racers.values()]
+    found = await invites.get(db, invite.id)
+    assert found is not None and found.uses == 1
+    holders = await roles.representatives_of(db, cast.b)
+    assert cast.member_ids[losers[0]] not in holders
+    assert cast.member_ids[winners[0]] in holders
+    used = [e for e in await audit.latest(db) if e.action == "invite.used"]
+    assert len(used) == 1
+
+
+async def test_redemptions_at_once_never_exceed_a_links_uses(harness: Harness) -> None:
+    """Straight at the storage layer: twenty redemptions of one single-use link at once."""
+    cast = await make_cast(harness)
+    db = harness.services.db
+    invite, token = await invites.create(db, role="member", constituency_id=cast.b, created_by=None)
+    people = [await members.create(db, 9100 + i, 9100 + i, "en") for i in range(20)]
+    results = await asyncio.gather(*(invites.redeem(db, token, p.id) for p in people))
+    assert sorted(str(why) for _, why in results) == ["None"] + ["used_up"] * 19
+    found = await invites.get(db, invite.id)
+    assert found is not None and found.uses == 1

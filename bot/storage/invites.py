@@ -117,15 +117,23 @@ async def redeem(
 ) -> tuple[Invite | None, RedeemProblem | None]:
     """Use an invite for a member: count the use, join the constituency, grant the role.
 
-    All in one transaction, so a single-use link pressed twice at once is used once.
+    All in one transaction, so a single-use link pressed twice at once is used once; the
+    count only goes up while the link is still usable, whatever happened in between.
     """
+    moment = utcnow()
     async with db.transaction() as tx:
         invite = await find(tx, token)
-        why = problem(invite, utcnow())
+        why = problem(invite, moment)
         if invite is None or why is not None:
             return invite, why
-        await tx.execute("UPDATE invites SET uses = uses + 1 WHERE id = ?", (invite.id,))
-        now = to_db(utcnow())
+        now = to_db(moment)
+        counted = await tx.execute_rowcount(
+            "UPDATE invites SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL"
+            " AND expires_at > ? AND (max_uses IS NULL OR uses < max_uses)",
+            (invite.id, now),
+        )
+        if not counted:
+            return invite, "used_up"
         if invite.constituency_id is not None:
             await tx.execute(
                 "INSERT INTO memberships (member_id, constituency_id, joined_at) VALUES (?, ?, ?)"
