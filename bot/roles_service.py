@@ -13,11 +13,16 @@ from bot.storage.roles import RoleGrant
 
 
 async def top_role(db: Database, settings: Settings, member: Member) -> Role:
-    """The highest role a member holds now, counting CYDLAIS_COORDINATORS."""
-    grants = await roles.of_member(db, member.id)
-    if member.telegram_id in settings.coordinators or any(g.role == "coordinator" for g in grants):
+    """The highest role a member holds now, counting CYDLAIS_COORDINATORS.
+
+    The same grants as a visit sees (`members.with_roles`): a representative of archived
+    networks only has a member's rights, so a member's menu.
+    """
+    found = await members.with_roles(db, member.telegram_id)
+    grants = [role for role, _ in found[1]] if found else []
+    if member.telegram_id in settings.coordinators or "coordinator" in grants:
         return Role.COORDINATOR
-    if any(g.role == "representative" for g in grants):
+    if "representative" in grants:
         return Role.REPRESENTATIVE
     return Role.MEMBER
 
@@ -28,6 +33,14 @@ async def refresh_menu(bot: Bot, db: Database, settings: Settings, member_id: in
     if member is None:
         return
     await ensure_menu(bot, db, settings, member, await top_role(db, settings, member))
+
+
+async def refresh_menus_of_representatives(
+    bot: Bot, db: Database, settings: Settings, constituency_id: int
+) -> None:
+    """After a network is archived: its representatives' menus, at once."""
+    for member_id in await roles.representatives_of(db, constituency_id):
+        await refresh_menu(bot, db, settings, member_id)
 
 
 async def remove(db: Database, actor_id: int, role_id: int) -> RoleGrant | None:

@@ -3,6 +3,7 @@ health board areas, in Welsh and English; every change audited."""
 
 from __future__ import annotations
 
+from bot.handlers import admin
 from bot.reference_data import load_constituencies
 from bot.sim.harness import Harness
 from bot.storage import audit, constituencies, invites, pending
@@ -126,3 +127,18 @@ async def test_networks_in_welsh(harness: Harness) -> None:
     assert coordinator.last.text.startswith("Wedi'i greu.")
     [refused] = await cast["rep"].say("/rhwydweithiau")
     assert refused.text == "Mae hyn ar gyfer cydlynwyr."
+
+
+async def test_archiving_changes_its_representatives_menus_at_once(harness: Harness) -> None:
+    """Representatives of an archived network only have a member's rights, and menu."""
+    cast = await make_cast(harness)
+    rep_chat = {"type": "chat", "chat_id": cast["rep"].id}
+    assert "members" in [c["command"] for c in harness.sim.commands_for(rep_chat)]
+    await cast["coordinator"].press_data(f"carch:{cast.a}:yes")
+    menu = [c["command"] for c in harness.sim.commands_for(rep_chat)]
+    assert "members" not in menu and "feedback" in menu
+    await admin.on_startup(harness.app)  # a restart gives them the member's menu too
+    menu = [c["command"] for c in harness.sim.commands_for(rep_chat)]
+    assert "members" not in menu and "feedback" in menu
+    [refused] = await cast["rep"].say("/members")
+    assert refused.text == "This is for representatives and coordinators."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, constituency_admin
+from bot import callbacks, constituency_admin, roles_service
 from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
@@ -189,7 +189,11 @@ async def archive_pressed(update: Update, context: Context) -> None:
             ),
         )
         return
-    await constituency_admin.archive(context.db, _actor(context), place.id)
+    if await constituency_admin.archive(context.db, _actor(context), place.id):
+        # Its representatives no longer act for it: their menus change now, not on their next visit.
+        await roles_service.refresh_menus_of_representatives(
+            context.bot, context.db, context.settings, place.id
+        )
     places = await constituencies.list_all(context.db)
     text, markup = list_view(tr, places)
     note = tr.gettext("Archived: {name}.").format(name=name)
