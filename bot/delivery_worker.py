@@ -73,6 +73,7 @@ class Worker:
     _touched: set[int] = field(default_factory=set)
     _group_sent: dict[int, deque[float]] = field(default_factory=dict)
     _group_hold: dict[int, float] = field(default_factory=dict)
+    _report_retry: dict[int, tuple[int, float]] = field(default_factory=dict)  # batch: tries, at
     _paused_until: float = 0.0
     _next_slot: float = 0.0
     _task: asyncio.Task[None] | None = None
@@ -171,6 +172,9 @@ class Worker:
             if at is None and not self._inflight:
                 self._touched.update(await deliveries.unreported_ids(self.db))
                 await self._check_batches()
+        if self._report_retry:
+            soonest = min(at for _, at in self._report_retry.values())
+            timeout = min(timeout, soonest - time.monotonic())
         timeout = min(max(timeout, 0.01), self.tuning.idle_poll)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
@@ -263,7 +267,12 @@ class Worker:
     # ------------------------------------------------------------------ reports
     async def _check_batches(self) -> None:
         touched, self._touched = self._touched, set()
+        now = time.monotonic()
         for batch_id in sorted(touched):
+            retry = self._report_retry.get(batch_id)
+            if retry is not None and retry[1] > now:
+                self._touched.add(batch_id)  # its report failed: not yet time to try again
+                continue
             if await deliveries.finish(self.db, batch_id):
                 await self._report(batch_id)
 
@@ -281,8 +290,21 @@ class Worker:
                 self._pause(_seconds(exc) * self.tuning.retry_after_scale)
                 self._touched.add(batch_id)  # try the report again next time round
                 return
-            except TelegramError as exc:
+            except (BadRequest, Forbidden, TimedOut) as exc:
+                # Refused for good, or maybe delivered (a timeout): not sent again.
                 log.warning("could not send a delivery report: %s", type(exc).__name__)
+            except TelegramError as exc:
+                # 5xx or the network: Telegram did not take it. Try again with backoff.
+                tries = self._report_retry.get(batch_id, (0, 0.0))[0] + 1
+                if tries < self.tuning.max_attempts:
+                    delay = min(
+                        self.tuning.backoff_base * 2 ** (tries - 1), self.tuning.backoff_cap
+                    )
+                    self._report_retry[batch_id] = (tries, time.monotonic() + delay)
+                    self._touched.add(batch_id)
+                    return
+                log.warning("could not send a delivery report: %s", type(exc).__name__)
+        self._report_retry.pop(batch_id, None)
         await deliveries.mark_reported(self.db, batch_id)
         log.info("batch %s finished", batch_id)
 

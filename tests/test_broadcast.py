@@ -532,3 +532,35 @@ async def test_stop_or_forget_mid_broadcast_gets_nothing_more(settings: Settings
         assert batch.counts.unreachable == 1  # the stopped member; the leaver's row is gone
         values = await all_values(h.services.db)
         assert not {leaver.id, str(leaver.id)} & values
+
+
+async def test_the_report_survives_a_502_and_a_stopped_author_gets_none(harness: Harness) -> None:
+    speed_up(harness)
+    people = await mixed_members(harness)
+    boss = await coordinator(harness)
+    db = harness.services.db
+    harness.sim.inject(502, chat_id=boss.id, times=2)
+    first = await delivery.enqueue(
+        db,
+        kind="broadcast",
+        messages=[delivery.Outgoing(people["en1"].id, "Hello")],
+        report_chat_id=boss.id,
+        report_lang="en",
+        label="#1",
+    )
+    delivery.wake(harness.app)
+    await settled(harness, first)
+    assert len(received(boss, "Your message has been sent. (#1)")) == 1
+    await boss.say("/stop")
+    before = len(boss.inbox)
+    second = await delivery.enqueue(
+        db,
+        kind="broadcast",
+        messages=[delivery.Outgoing(people["en1"].id, "Hello again")],
+        report_chat_id=boss.id,
+        report_lang="en",
+        label="#2",
+    )
+    delivery.wake(harness.app)
+    assert (await settled(harness, second)).counts == Counts(sent=1)
+    assert len(boss.inbox) == before

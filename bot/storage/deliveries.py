@@ -62,7 +62,7 @@ class Batch:
     label: str
     urgent: bool
     created_by: int | None
-    report_chat_id: int | None  # resolved: the report member's chat, or the stored chat
+    report_chat_id: int | None  # resolved: the report member's chat if active, or the stored chat
     report_lang: str
     created_at: datetime
     finished_at: datetime | None
@@ -273,7 +273,7 @@ async def mark_reported(db: Queries, batch_id: int) -> None:
 
 
 _BATCH_SQL = (
-    "SELECT b.*, m.chat_id AS member_chat FROM delivery_batches b"
+    "SELECT b.*, m.chat_id AS member_chat, m.status AS member_status FROM delivery_batches b"
     " LEFT JOIN members m ON m.id = b.report_member_id"
 )
 
@@ -290,7 +290,9 @@ async def _batch(db: Queries, row: aiosqlite.Row) -> Batch:
         label=row["label"],
         urgent=bool(row["urgent"]),
         created_by=row["created_by"],
-        report_chat_id=row["report_chat_id"] or row["member_chat"],
+        # A member who has stopped messages (or blocked the bot) gets no report either.
+        report_chat_id=row["report_chat_id"]
+        or (row["member_chat"] if row["member_status"] == "active" else None),
         report_lang=row["report_lang"],
         created_at=from_db(row["created_at"]),
         finished_at=from_db(finished) if finished else None,
