@@ -172,7 +172,10 @@ CASES = {
     "show network A": _case(lambda c: f"cons:{c.a}", COORD, set()),
     "close network A": _case(lambda c: f"cjoin:{c.a}:0", COORD, {"constituencies", "audit_log"}),
     "archive network A": _case(
-        lambda c: f"carch:{c.a}:yes", COORD, {"constituencies", "audit_log"}
+        # members: its representative's menu is replaced at once (a member's now)
+        lambda c: f"carch:{c.a}:yes",
+        COORD,
+        {"constituencies", "audit_log", "members"},
     ),
     "rename network A": _case(lambda c: f"cren:{c.a}", COORD, {"pending_input"}),
     "add a network": _case(lambda c: "cnew", COORD, {"pending_input"}),
