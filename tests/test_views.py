@@ -301,3 +301,18 @@ async def test_an_earlier_question_never_takes_the_words_of_a_view(harness: Harn
     assert "Second go" in preview.text
     assert await db.fetchall("SELECT * FROM pending_input") == []
     assert await db.fetchall("SELECT * FROM topics") == []
+
+
+async def test_crisis_words_outside_a_view_get_support_lines_too(harness: Harness) -> None:
+    """Not only in a view: words nobody was waiting for get support lines, not "not sure"."""
+    await seed_constituencies(harness)
+    member = await onboard(harness, 6018, lang="cy", join=CARERS_CY)
+    [support] = await member.say("Dw i eisiau marw")
+    assert "Dydy negeseuon ata i ddim yn cael eu darllen gan berson" in support.text
+    assert "Llinell Gymraeg y Samariaid" in support.text and "0808 164 0123" in support.text
+    assert "19:00–23:00" in support.text
+    stranger = harness.person(6019, "Alex")  # not a member yet: both languages, Welsh first
+    cy, en, *welcome = await stranger.say("I just want to end it all")
+    assert "Llinell Gymraeg y Samariaid" in cy.text
+    assert "Messages to me are not read by a person" in en.text and "116 123" in en.text
+    assert welcome  # and then the usual first screen

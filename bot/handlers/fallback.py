@@ -8,7 +8,8 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot.auth import Role, requires
 from bot.context import Context
 from bot.handlers.onboarding import send_welcome
-from bot.i18n import N_
+from bot.i18n import N_, Lang
+from bot.safety import suggests_crisis, support_message
 from bot.ui import reply
 
 LONG_TEXT = 3000
@@ -23,10 +24,17 @@ EDITED = N_(
 
 async def unexpected_text(update: Update, context: Context) -> None:
     visit = context.visit
+    message = update.effective_message
+    if message is not None and message.text and suggests_crisis(message.text):
+        # Support lines at once, whatever else: in their language, or in both if not known.
+        langs: tuple[Lang, ...] = (visit.lang,) if visit.lang else ("cy", "en")
+        for lang in langs:
+            await reply(update, context, support_message(context.tr_for(lang), view=False))
+        if visit.member is not None:
+            return
     if visit.member is None:
         await send_welcome(update, context)
         return
-    message = update.effective_message
     if message is not None and message.text and len(message.text) > LONG_TEXT:
         await reply(
             update,
