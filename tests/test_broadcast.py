@@ -482,6 +482,26 @@ async def test_a_group_gets_at_most_20_a_minute(settings: Settings) -> None:
         assert found.counts == Counts(sent=20, pending=5)
 
 
+async def test_a_group_that_became_a_supergroup_gets_the_rest_there(harness: Harness) -> None:
+    speed_up(harness)
+    old, new = -4001, -1004001
+    harness.sim.inject(
+        400,
+        "Bad Request: group chat was upgraded to a supergroup chat",
+        chat_id=old,
+        migrate_to=new,
+    )
+    batch = await delivery.enqueue(
+        harness.services.db,
+        kind="digest",
+        messages=[delivery.Outgoing(old, f"Crynodeb {i}") for i in range(3)],
+    )
+    delivery.wake(harness.app)
+    assert (await settled(harness, batch)).counts == Counts(sent=3)
+    assert [m.text for m in harness.sim.inbox(new)] == [f"Crynodeb {i}" for i in range(3)]
+    assert not harness.sim.inbox(old)
+
+
 def test_counts_follow_the_minimum_group_rule() -> None:
     tr = translator("cy", Settings(token="").timezone)
 

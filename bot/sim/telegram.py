@@ -74,6 +74,7 @@ class Injected:
     chat_id: int | None
     times: int
     retry_after: int | None = None
+    migrate_to: int | None = None  # a group that became a supergroup (ChatMigrated)
 
 
 @dataclass(slots=True)
@@ -86,11 +87,18 @@ class FloodRules:
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        migrate_to: int | None = None,
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to = migrate_to
 
 
 class SimulatedTelegram:
@@ -267,8 +275,10 @@ class SimulatedTelegram:
         chat_id: int | None = None,
         times: int = 1,
         retry_after: int | None = None,
+        migrate_to: int | None = None,
     ) -> None:
-        """Fail the next `times` matching calls with this status (429, 502, 400 ...)."""
+        """Fail the next `times` matching calls with this status (429, 502, 400 ...);
+        `migrate_to` answers that the group is now that supergroup (ChatMigrated)."""
         default = {
             429: f"Too Many Requests: retry after {retry_after or 1}",
             502: "Bad Gateway",
@@ -285,6 +295,7 @@ class SimulatedTelegram:
                 chat_id,
                 times,
                 retry_after,
+                migrate_to,
             )
         )
 
@@ -307,7 +318,7 @@ class SimulatedTelegram:
         for rule in self.injected:
             if rule.times > 0 and rule.method in (None, method) and rule.chat_id in (None, chat_id):
                 rule.times -= 1
-                raise ApiError(rule.status, rule.description, rule.retry_after)
+                raise ApiError(rule.status, rule.description, rule.retry_after, rule.migrate_to)
         self.injected = [r for r in self.injected if r.times > 0]
 
     def _check_flood(self, chat_id: int) -> None:
@@ -617,5 +628,7 @@ class SimRequest(BaseRequest):
             }
             if exc.retry_after is not None:
                 body["parameters"] = {"retry_after": exc.retry_after}
+            if exc.migrate_to is not None:
+                body["parameters"] = {"migrate_to_chat_id": exc.migrate_to}
             return exc.status, json.dumps(body).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
