@@ -4,6 +4,7 @@ withdrawn, used twice, forged; and other people's buttons replayed by a member."
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import timedelta
 
 from bot.handlers import admin
@@ -299,3 +300,18 @@ async def test_redemptions_at_once_never_exceed_a_links_uses(harness: Harness) -
     assert sorted(str(why) for _, why in results) == ["None"] + ["used_up"] * 19
     found = await invites.get(db, invite.id)
     assert found is not None and found.uses == 1
+
+
+async def test_payloads_are_random_short_and_in_telegrams_alphabet(harness: Harness) -> None:
+    """At least 96 random bits, at most 64 characters of A-Z a-z 0-9 _ -, only a hash kept."""
+    assert invites.TOKEN_BYTES * 8 >= 96
+    db = harness.services.db
+    tokens = set()
+    for _ in range(50):
+        _, token = await invites.create(db, role="member", constituency_id=None, created_by=None)
+        assert re.fullmatch(r"[A-Za-z0-9_-]{16,64}", token), token
+        tokens.add(token)
+    assert len(tokens) == 50
+    rows = await db.fetchall("SELECT * FROM invites")
+    stored = " ".join(str(v) for r in rows for v in tuple(r))
+    assert not any(t in stored for t in tokens)  # only hashes: a copy of the file opens nothing
