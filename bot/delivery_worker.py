@@ -224,7 +224,8 @@ class Worker:
                 self._group_hold[row.chat_id] = time.monotonic() + wait
             else:
                 self._pause(wait)
-            await deliveries.retry_later(db, row.id, time.time(), exc.message, count=False)
+            # The row itself waits too, so a restart during the pause does not hammer.
+            await deliveries.retry_later(db, row.id, time.time() + wait, exc.message, count=False)
         except Forbidden as exc:
             if row.member_id is not None:
                 await members.set_status(db, row.member_id, "unreachable")

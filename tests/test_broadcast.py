@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import datetime, timedelta
 
 from bot import delivery
@@ -171,6 +172,27 @@ async def test_a_storm_of_429s_is_waited_out_and_nobody_gets_two(harness: Harnes
         assert len(received(person, "Progress update") or received(person, "cynnydd")) == 1
     rows = await deliveries.rows_of(harness.services.db, batch.id)
     assert all(attempts == 1 for _, _, _, attempts, _ in rows)  # 429s are not failures
+
+
+async def test_a_429_holds_the_row_itself_so_a_restart_does_not_hammer(harness: Harness) -> None:
+    worker = speed_up(harness)
+    worker.tuning.retry_after_scale = 1.0
+    people = await mixed_members(harness)
+    harness.sim.inject(429, retry_after=30, chat_id=people["en1"].id)
+    await delivery.enqueue(
+        harness.services.db,
+        kind="broadcast",
+        messages=[delivery.Outgoing(people["en1"].id, "Hello")],
+    )
+    delivery.wake(harness.app)
+
+    async def refused() -> bool:
+        return any(status == 429 for _, status, _ in harness.sim.rejected)
+
+    await until(refused, "a 429")
+    await asyncio.sleep(0.05)
+    at = await harness.services.db.scalar("SELECT next_attempt_at FROM deliveries")
+    assert at > time.time() + 25  # in the database, not only in the worker's memory
 
 
 async def test_transient_502s_are_retried_with_backoff(harness: Harness) -> None:
