@@ -62,6 +62,17 @@ def this_week(today: date, weekday: int) -> Period:
     return Period(week_start(today, weekday), today)
 
 
+def so_far(today: date, weekday: int) -> Period | None:
+    """The digest week up to yesterday, for /digest; None on the week's first day.
+
+    A view given today shows from tomorrow: a representative asking again and again would
+    otherwise watch each view arrive and learn its time, and from its time perhaps its
+    author. Stored views carry the day only, and so does what a digest can tell.
+    """
+    first = week_start(today, weekday)
+    return Period(first, today - timedelta(days=1)) if today > first else None
+
+
 def last_week(today: date, weekday: int) -> Period:
     start = week_start(today, weekday)
     return Period(start - timedelta(days=7), start - timedelta(days=1))

@@ -13,6 +13,7 @@ from bot import delivery, delivery_worker
 from bot import views as service
 from bot.digest import Period, gather, render, this_week
 from bot.digest_schedule import run_due
+from bot.handlers import digests as digest_handlers
 from bot.i18n import translator
 from bot.sim.harness import Harness
 from bot.storage import constituencies, members
@@ -73,9 +74,19 @@ async def views_from(h: Harness, who: list[members.Member], cid: int) -> None:
         assert given.stored
 
 
-async def test_a_view_from_start_to_digest_in_both_languages(harness: Harness) -> None:
+async def ask_tomorrow(h: Harness, cid: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/digest asked tomorrow, in a digest week that starts today: today's views show."""
+    real = service.today(h.settings)
+    await digest_store.set_schedule(h.services.db, cid, real.weekday(), time(9, 0))
+    monkeypatch.setattr(digest_handlers, "today", lambda _: real + timedelta(days=1))
+
+
+async def test_a_view_from_start_to_digest_in_both_languages(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     places = await seed_constituencies(harness)
     cid = places["carers"]
+    await ask_tomorrow(harness, cid, monkeypatch)
     topic = await topic_store.open_topic(harness.services.db, cid, "Gofal seibiant", "Respite care")
     welsh = await onboard(harness, 7001, lang="cy", join=CARERS_CY)
     english = await onboard(harness, 7002, lang="en", join=CARERS_EN)
@@ -199,10 +210,11 @@ async def test_views_come_in_random_order(harness: Harness) -> None:
 
 
 async def test_a_long_digest_is_split_cleanly_and_all_views_are_in_the_csv(
-    harness: Harness,
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     places = await seed_constituencies(harness)
     cid = places["carers"]
+    await ask_tomorrow(harness, cid, monkeypatch)
     day = service.today(harness.settings)
     await view_store.add_many(
         harness.services.db,
@@ -304,6 +316,29 @@ async def test_representative_chooses_day_and_time(harness: Harness) -> None:
     assert (
         "rhwydweithiau rydych chi'n siarad ar eu rhan" in harness.sim.callback_answers[-1]["text"]
     )
+
+
+async def test_views_given_today_show_from_tomorrow(harness: Harness) -> None:
+    """Asking again and again never shows a view arrive: the digest knows days, not times."""
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    db = harness.services.db
+    real = service.today(harness.settings)
+    await digest_store.set_schedule(db, cid, (real.weekday() - 1) % 7, time(9, 0))
+    member = await onboard(harness, 7600, lang="en", join=CARERS_EN)
+    rep = await make_rep(harness, 7601, cid, lang="en")
+    await rep.say("/digest")
+    assert "Views given today show from tomorrow" in rep.last.text
+    await give_view(member, "Given just now, while the rep was watching")
+    await rep.press("This week so far")
+    digest = "\n".join(m.text for m in rep.inbox)
+    assert "Views given: 0" in digest and "while the rep was watching" not in digest
+    # on the first day of a digest week there is no whole day yet: nothing, and no time
+    await digest_store.set_schedule(db, cid, real.weekday(), time(9, 0))
+    await rep.say("/digest")
+    [answer] = await rep.press("This week so far")
+    assert "This week has only just begun" in answer.text
+    assert "while the rep was watching" not in "\n".join(m.text for m in rep.inbox)
 
 
 async def test_digest_of_another_network_is_refused(harness: Harness) -> None:

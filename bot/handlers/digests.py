@@ -19,9 +19,10 @@ from bot import callbacks, delivery
 from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
-from bot.digest import csv_document, gather, last_week, render, this_week
+from bot.digest import csv_document, gather, last_week, render, so_far
 from bot.digest_schedule import run_due
 from bot.handlers.acting_for import allowed, member_id, pick, refuse
+from bot.i18n import N_
 from bot.storage import audit, constituencies
 from bot.storage import digests as digest_store
 from bot.storage.constituencies import Constituency
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("cydlais.digests")
 TIMES = ("08:00", "09:00", "12:00", "15:00", "17:00", "19:00")
+TODAY_TOMORROW = N_(
+    "Views given today show from tomorrow, so that nobody can tell when a view was given."
+)
 
 
 async def on_startup(app: App) -> None:
@@ -65,13 +69,18 @@ async def digest_command(update: Update, context: Context) -> None:
         await offer_periods(update, context, place)
 
 
-async def offer_periods(update: Update, context: Context, place: Constituency) -> None:
+async def offer_periods(
+    update: Update, context: Context, place: Constituency, first: str | None = None
+) -> None:
     tr = context.tr
     markup = keyboard(
         [(tr.gettext("This week so far"), callbacks.pack("digest", "p", place.id, "this"))],
         [(tr.gettext("Last week"), callbacks.pack("digest", "p", place.id, "last"))],
     )
     text = tr.gettext("Views from {name}: which week?").format(name=esc(place.name(tr.lang)))
+    text += "\n\n" + tr.gettext(TODAY_TOMORROW)
+    if first:
+        text = first + "\n\n" + text
     if update.callback_query is not None:
         await answer_with(update, context, text, markup)
     else:
@@ -100,7 +109,11 @@ async def digest_pressed(update: Update, context: Context) -> None:
     tr = context.tr
     schedule = await digest_store.schedule(context.db, cid)
     day = today(context.settings)
-    period = (this_week if which == "this" else last_week)(day, schedule.weekday)
+    period = so_far(day, schedule.weekday) if which == "this" else last_week(day, schedule.weekday)
+    if period is None:
+        nothing = tr.gettext("This week has only just begun: there is nothing to show yet.")
+        await offer_periods(update, context, place, nothing)
+        return
     data = await gather(context.db, place, period)
     await query.answer()
     chat_id = context.visit.chat_id
