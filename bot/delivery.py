@@ -38,7 +38,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
@@ -161,12 +161,14 @@ def going_out_at(
     if urgent or quiet is None or not quiet_now(settings, now):
         return None
     local = now.astimezone(settings.timezone)
-    end = datetime.combine(local.date(), quiet.end, tzinfo=settings.timezone)
-    if end <= local:
-        end = datetime.combine(
-            local.date() + timedelta(days=1), quiet.end, tzinfo=settings.timezone
-        )
-    return end
+    # The first end after now, compared as instants: on the night clocks go back, a time in
+    # the repeated hour happens twice (fold 0, then fold 1).
+    for day in (local.date(), local.date() + timedelta(days=1)):
+        for fold in (0, 1):
+            end = datetime.combine(day, quiet.end, tzinfo=settings.timezone).replace(fold=fold)
+            if end.astimezone(UTC) > now.astimezone(UTC):
+                return end
+    return end  # not reached: tomorrow's end is always later
 
 
 Plural = Callable[[int], str]  # n -> the ngettext form for n, still with {n} in it

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot import delivery
 from bot.config import Settings, parse_quiet_hours
@@ -314,6 +315,34 @@ async def test_quiet_hours_hold_news_and_urgent_goes_now(settings: Settings) -> 
         waiting = await deliveries.batch(h.services.db, held)
         assert waiting is not None
         assert waiting.counts == Counts(pending=4)
+
+
+def test_quiet_hours_end_across_the_clock_changes() -> None:
+    london = Settings(token="")  # 21:00-08:00, Europe/London
+
+    def ends(now: datetime, settings: Settings = london) -> datetime | None:
+        found = delivery.going_out_at(settings, urgent=False, now=now)
+        return None if found is None else found.astimezone(UTC)
+
+    # Clocks go forward on 29 March 2026, back on 25 October 2026: 08:00 local either way.
+    assert ends(datetime(2026, 3, 28, 22, 0, tzinfo=UTC)) == datetime(2026, 3, 29, 7, 0, tzinfo=UTC)
+    assert ends(datetime(2026, 10, 24, 21, 0, tzinfo=UTC)) == datetime(2026, 10, 25, 8, tzinfo=UTC)
+    assert ends(datetime(2026, 6, 1, 12, 0, tzinfo=UTC)) is None
+    assert ends(datetime(2026, 6, 1, 20, 30, tzinfo=UTC)) == datetime(2026, 6, 2, 7, 0, tzinfo=UTC)
+    assert (
+        delivery.going_out_at(london, urgent=True, now=datetime(2026, 6, 1, 23, tzinfo=UTC)) is None
+    )
+    # Quiet hours ending in the hour that happens twice: never an end that has already passed.
+    night = dataclasses.replace(london, quiet_hours=parse_quiet_hours("00:30-01:30"))
+    second_time_round = datetime(2026, 10, 25, 1, 10, tzinfo=UTC)  # 01:10 GMT, after 01:10 BST
+    assert ends(second_time_round, night) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    # Empty for none: nothing waits.
+    assert (
+        delivery.going_out_at(
+            dataclasses.replace(london, quiet_hours=parse_quiet_hours("")), urgent=False
+        )
+        is None
+    )
 
 
 async def test_a_representative_speaks_only_for_their_own_network(harness: Harness) -> None:
