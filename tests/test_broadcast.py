@@ -175,7 +175,9 @@ async def test_a_storm_of_429s_is_waited_out_and_nobody_gets_two(harness: Harnes
     assert all(attempts == 1 for _, _, _, attempts, _ in rows)  # 429s are not failures
 
 
-async def test_a_429_holds_the_row_itself_so_a_restart_does_not_hammer(harness: Harness) -> None:
+async def test_a_429_holds_the_row_in_the_database_and_does_not_hold_replies(
+    harness: Harness,
+) -> None:
     worker = speed_up(harness)
     worker.tuning.retry_after_scale = 1.0
     people = await mixed_members(harness)
@@ -194,6 +196,10 @@ async def test_a_429_holds_the_row_itself_so_a_restart_does_not_hammer(harness: 
     await asyncio.sleep(0.05)
     at = await harness.services.db.scalar("SELECT next_attempt_at FROM deliveries")
     assert at > time.time() + 25  # in the database, not only in the worker's memory
+    # The worker's pause is its own: someone using the bot meanwhile is answered at once.
+    started = time.monotonic()
+    [answer] = await people["cy1"].say("/cymorth")
+    assert answer.text and time.monotonic() - started < 1.0
 
 
 async def test_transient_502s_are_retried_with_backoff(harness: Harness) -> None:
