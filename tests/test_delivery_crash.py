@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.delivery_worker import Tuning
-from tests.helpers.delivery_child import FIRST_ID
+from tests.helpers.delivery_child import FIRST_ID, REPORT_CHAT
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNT = 120
@@ -54,12 +54,15 @@ def test_sigkill_mid_broadcast_resumes_without_loss(tmp_path: Path) -> None:
     subprocess.run(child(str(db), str(log), "resume"), cwd=ROOT, check=True, timeout=60)  # noqa: S603  # our own module
 
     got = Counter(sent_lines(log))
+    assert got.pop(REPORT_CHAT, 0) == 1  # the report: once, by the process that finished
     assert set(got) == set(range(FIRST_ID, FIRST_ID + COUNT))  # nobody lost
     duplicates = sum(n - 1 for n in got.values())
     assert duplicates <= Tuning().concurrency  # only sends in flight at the kill
     with sqlite3.connect(db) as conn:
         statuses = dict(conn.execute("SELECT status, COUNT(*) FROM deliveries GROUP BY status"))
-        batch = conn.execute("SELECT sent, finished_at FROM delivery_batches").fetchone()
+        batch = conn.execute(
+            "SELECT sent, finished_at, reported_at FROM delivery_batches"
+        ).fetchone()
     assert statuses == {"sent": COUNT}
     assert batch[0] == COUNT
-    assert batch[1] is not None
+    assert batch[1] is not None and batch[2] is not None

@@ -1,7 +1,7 @@
 """A bot process for the crash test, killed with SIGKILL mid-broadcast.
 
     python -m tests.helpers.delivery_child DB LOG first N   # seed N members, queue, send until killed
-    python -m tests.helpers.delivery_child DB LOG resume    # start again; exit when nothing is pending
+    python -m tests.helpers.delivery_child DB LOG resume    # start again; exit once reported
 
 Every message the simulated Telegram accepts is appended to LOG (one chat id a line, flushed
 at once), so what was sent survives the kill.
@@ -19,6 +19,7 @@ from bot.sim.telegram import SentMessage, SimulatedTelegram
 from bot.storage import members
 
 FIRST_ID = 7000
+REPORT_CHAT = -4242  # a group: the report goes there once the batch is done
 
 
 async def main(db_path: str, log_path: str, mode: str, count: int) -> None:
@@ -50,10 +51,11 @@ async def main(db_path: str, log_path: str, mode: str, count: int) -> None:
             db,
             kind="broadcast",
             messages=[delivery.Outgoing(p.chat_id, f"Neges {p.chat_id}", p.id) for p in people],
+            report_chat_id=REPORT_CHAT,
         )
         delivery.wake(h.app)
         await asyncio.Event().wait()  # send until SIGKILL
-    while await db.scalar("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'"):  # noqa: ASYNC110  # polling another writer's rows: no event to wait on
+    while await db.scalar("SELECT COUNT(*) FROM delivery_batches WHERE reported_at IS NULL"):  # noqa: ASYNC110  # polling another writer's rows: no event to wait on
         await asyncio.sleep(0.05)
     await h.stop()
 
