@@ -185,7 +185,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         coordinators=_coordinators(env),
         timezone=_timezone(env),
         min_group=_number(env, "CYDLAIS_MIN_GROUP", 5, 2, 1000, int),
-        send_rate=_number(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 1000.0, float),
+        # Above ~29 the worker would take all of the shared ~30/s and starve replies to people.
+        send_rate=_number(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 29.0, float),
         quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
         max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
         secret=_secret(env),

@@ -45,6 +45,7 @@ def test_missing_token_exits_2_with_one_clear_line(tmp_path: Path) -> None:
         ("CYDLAIS_TIMEZONE", "Mars/Olympus"),
         ("CYDLAIS_QUIET_HOURS", "9pm-8am"),
         ("CYDLAIS_SEND_RATE", "fast"),
+        ("CYDLAIS_SEND_RATE", "40"),
         ("TELEGRAM_API_URL", "localhost:8081"),
     ],
 )

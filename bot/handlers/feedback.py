@@ -70,9 +70,12 @@ async def feedback_command(update: Update, context: Context) -> None:
         await reply(
             update,
             context,
-            tr.gettext(
+            tr.ngettext(
+                "You have given {n} view today, the most anyone can give in one day. Thank you: "
+                "please come back tomorrow.",
                 "You have given {n} views today, the most anyone can give in one day. Thank you: "
-                "please come back tomorrow."
+                "please come back tomorrow.",
+                settings.max_views_per_day,
             ).format(n=settings.max_views_per_day),
         )
         return
@@ -335,9 +338,12 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
         await reply(
             update,
             context,
-            tr.gettext(
+            tr.ngettext(
+                "You have reached today's limit of {n} view, so this one was not sent, and I "
+                "have not kept it. Please come back tomorrow.",
                 "You have reached today's limit of {n} views, so this one was not sent, and I "
-                "have not kept it. Please come back tomorrow."
+                "have not kept it. Please come back tomorrow.",
+                context.settings.max_views_per_day,
             ).format(n=context.settings.max_views_per_day),
         )
         return
