@@ -227,14 +227,14 @@ class Worker:
             # The row itself waits too, so a restart during the pause does not hammer.
             await deliveries.retry_later(db, row.id, time.time() + wait, exc.message, count=False)
         except Forbidden as exc:
-            if row.member_id is not None:
-                await members.set_status(db, row.member_id, "unreachable")
-            await deliveries.mark_final(db, row.id, "unreachable", exc.message)
-            self._touched.update(await deliveries.unreachable_chat(db, row.chat_id, exc.message))
+            await self._unreachable(row, exc.message)
         except ChatMigrated as exc:
             await deliveries.move_chat(db, row.chat_id, exc.new_chat_id)
         except BadRequest as exc:
-            await deliveries.mark_final(db, row.id, "failed", exc.message)
+            if "chat not found" in exc.message.lower():  # a deleted account: as good as blocked
+                await self._unreachable(row, exc.message)
+            else:
+                await deliveries.mark_final(db, row.id, "failed", exc.message)
         except (TimedOut, NetworkError, TelegramError) as exc:
             # Maybe delivered (a timeout after Telegram got it): counted, so bounded.
             self.stats.retried += 1
@@ -256,6 +256,13 @@ class Worker:
             self._inflight.pop(row.chat_id, None)
             self._touched.add(row.batch_id)
             self._wake.set()
+
+    async def _unreachable(self, row: deliveries.Due, reason: str) -> None:
+        """Nobody to send to: the member is unreachable until /start, with all their rows."""
+        if row.member_id is not None:
+            await members.set_status(self.db, row.member_id, "unreachable")
+        await deliveries.mark_final(self.db, row.id, "unreachable", reason)
+        self._touched.update(await deliveries.unreachable_chat(self.db, row.chat_id, reason))
 
     def _pause(self, seconds: float) -> None:
         loop = asyncio.get_running_loop()

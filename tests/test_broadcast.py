@@ -158,6 +158,23 @@ async def test_a_blocked_member_is_counted_unreachable_until_they_start_again(
     assert people["cy2"].last.text == f"Newid i drefniadau cyfarfod\n\n{CY_TEXT}"
 
 
+async def test_a_deleted_account_chat_not_found_is_unreachable_not_retried(
+    harness: Harness,
+) -> None:
+    speed_up(harness)
+    people = await mixed_members(harness)
+    boss = await coordinator(harness)
+    gone = people["en1"].id
+    harness.sim.inject(400, "Bad Request: chat not found", chat_id=gone, times=1)
+    await compose(boss)
+    await boss.press("Send the message")
+    batch = await settled(harness, await last_batch(harness))
+    assert batch.counts == Counts(sent=3, unreachable=1)
+    member = await members.by_telegram_id(harness.services.db, gone)
+    assert member is not None
+    assert member.status == "unreachable"
+
+
 async def test_a_storm_of_429s_is_waited_out_and_nobody_gets_two(harness: Harness) -> None:
     worker = speed_up(harness)
     people = await mixed_members(harness)
@@ -220,7 +237,7 @@ async def test_a_400_is_recorded_with_telegrams_words_and_not_retried(harness: H
     people = await mixed_members(harness)
     boss = await coordinator(harness)
     await compose(boss)
-    harness.sim.inject(400, "Bad Request: chat not found", chat_id=people["en1"].id, times=5)
+    harness.sim.inject(400, "Bad Request: message is too long", chat_id=people["en1"].id, times=5)
     await boss.press("Send the message")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts == Counts(sent=3, failed=1)
@@ -229,7 +246,7 @@ async def test_a_400_is_recorded_with_telegrams_words_and_not_retried(harness: H
     ]
     assert failed[3] == 1
     assert failed[4] is not None
-    assert "chat not found" in failed[4].lower()
+    assert "message is too long" in failed[4].lower()
     assert received(boss, "Failed: fewer than 5 messages")
 
 
