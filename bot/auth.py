@@ -20,6 +20,7 @@ from telegram import Update
 
 from bot.context import Context
 from bot.i18n import N_
+from bot.ui import tell
 
 Handler = Callable[[Update, Context], Awaitable[Any]]
 F = TypeVar("F", bound=Handler)
@@ -87,7 +88,7 @@ def requires(role: Role, *, private: bool = False) -> Callable[[F], F]:
                 await deny(update, context, role)
                 return None
             if private and not context.visit.private:
-                await _tell(update, context.t(PRIVATE_ONLY))
+                await tell(update, context, context.t(PRIVATE_ONLY))
                 return None
             return await callback(update, context)
 
@@ -98,14 +99,7 @@ def requires(role: Role, *, private: bool = False) -> Callable[[F], F]:
 
 
 async def deny(update: Update, context: Context, role: Role) -> None:
-    await _tell(update, context.t(_DENIED.get(role, _DENIED[Role.COORDINATOR])))
-
-
-async def _tell(update: Update, text: str) -> None:
-    if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
-    elif update.effective_message is not None:
-        await update.effective_message.reply_text(text)
+    await tell(update, context, context.t(_DENIED.get(role, _DENIED[Role.COORDINATOR])))
 
 
 def required_role(callback: object) -> Role | None:

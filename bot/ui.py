@@ -73,6 +73,14 @@ async def answer_with(
     await reply(update, context, text, markup)
 
 
+async def tell(update: Update, context: Context, text: str) -> None:
+    """A short refusal or notice: an alert on a pressed button, else a reply (≤ 200 characters)."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text[:200], show_alert=True)
+    elif update.effective_chat is not None:
+        await reply(update, context, text)
+
+
 async def clear_buttons(update: Update) -> None:
     """Remove the buttons from the pressed message so it can't be pressed twice."""
     query = update.callback_query

@@ -6,12 +6,9 @@ from telegram import Update
 
 from bot import callbacks
 from bot.context import Context
-from bot.i18n import N_
 from bot.storage import constituencies
 from bot.storage.constituencies import Constituency
-from bot.ui import keyboard, reply
-
-PRIVATE_ONLY = N_("Please ask me for this in a private chat.")
+from bot.ui import keyboard, reply, tell
 
 
 async def places_for(context: Context) -> list[Constituency]:
@@ -20,11 +17,8 @@ async def places_for(context: Context) -> list[Constituency]:
 
 
 async def pick(context: Context, update: Update, verb: str, question: str) -> Constituency | None:
-    """The only constituency, or None after offering buttons for each (private chats only)."""
+    """The only constituency, or None after offering buttons for each."""
     tr = context.tr
-    if not context.visit.private:
-        await reply(update, context, tr.gettext(PRIVATE_ONLY))
-        return None
     places = await places_for(context)
     if len(places) == 1:
         return places[0]
@@ -41,12 +35,9 @@ def allowed(context: Context, cid: int | None) -> bool:
 
 
 async def refuse(update: Update, context: Context) -> None:
-    query = update.callback_query
-    text = context.tr.gettext("You can only do this for networks you speak for.")
-    if query is not None:
-        await query.answer(text, show_alert=True)
-    else:
-        await reply(update, context, text)
+    await tell(
+        update, context, context.tr.gettext("You can only do this for networks you speak for.")
+    )
 
 
 def member_id(context: Context) -> int | None:

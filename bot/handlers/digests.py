@@ -60,7 +60,7 @@ async def tick(context: Context) -> None:
 # ------------------------------------------------------------------ /digest
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def digest_command(update: Update, context: Context) -> None:
     """/digest (/crynodeb): the views of a network now, this week so far or last week."""
     tr = context.tr
@@ -81,13 +81,10 @@ async def offer_periods(
     text += "\n\n" + tr.gettext(TODAY_TOMORROW)
     if first:
         text = first + "\n\n" + text
-    if update.callback_query is not None:
-        await answer_with(update, context, text, markup)
-    else:
-        await reply(update, context, text, markup)
+    await answer_with(update, context, text, markup)
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def digest_pressed(update: Update, context: Context) -> None:
     """A network, then a week: send that digest here, with the views as a CSV file."""
     query = update.callback_query
@@ -132,7 +129,7 @@ async def digest_pressed(update: Update, context: Context) -> None:
 # ------------------------------------------------------------------ /digesttime
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def digesttime_command(update: Update, context: Context) -> None:
     """/digesttime (/amsercrynodeb): the day and time a network's weekly digest arrives."""
     tr = context.tr
@@ -151,13 +148,10 @@ async def offer_days(update: Update, context: Context, place: Constituency) -> N
         name=esc(place.name(tr.lang)), day=days[current.weekday], time=current.at.strftime("%H:%M")
     )
     rows = [[(days[d], callbacks.pack("dsched", "d", place.id, d))] for d in range(7)]
-    if update.callback_query is not None:
-        await answer_with(update, context, text, keyboard(*rows))
-    else:
-        await reply(update, context, text, keyboard(*rows))
+    await answer_with(update, context, text, keyboard(*rows))
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def digesttime_pressed(update: Update, context: Context) -> None:
     """A network, then a day, then a time: the schedule is saved."""
     query = update.callback_query
@@ -239,10 +233,7 @@ async def show_links(update: Update, context: Context) -> None:
         "Which networks' digests should come to this group too? Press a network to link it, or "
         "press it again to unlink it."
     )
-    if update.callback_query is not None:
-        await answer_with(update, context, text, keyboard(*rows))
-    else:
-        await reply(update, context, text, keyboard(*rows))
+    await answer_with(update, context, text, keyboard(*rows))
 
 
 @requires(Role.COORDINATOR)

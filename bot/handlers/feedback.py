@@ -134,10 +134,7 @@ async def respond(
     update: Update, context: Context, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:
     """Replace the pressed message, or reply to a command."""
-    if update.callback_query is not None:
-        await answer_with(update, context, text, markup)
-    else:
-        await reply(update, context, text, markup)
+    await answer_with(update, context, text, markup)
 
 
 def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:

@@ -21,7 +21,7 @@ from bot.storage import constituencies, invites
 from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
 from bot.text import esc
-from bot.ui import ButtonSpec, answer_with, column, reply
+from bot.ui import ButtonSpec, answer_with, column, reply, tell
 
 ROLE_CODES: dict[str, InviteRole] = {"m": "member", "r": "representative", "c": "coordinator"}
 CODE_OF: dict[InviteRole, str] = {v: k for k, v in ROLE_CODES.items()}
@@ -162,11 +162,7 @@ async def _ask_network(update: Update, context: Context, role: InviteRole) -> No
 
 
 async def _refuse(update: Update, context: Context) -> None:
-    text = context.tr.gettext("You can't make that invitation.")
-    if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
-    else:
-        await reply(update, context, text)
+    await tell(update, context, context.tr.gettext("You can't make that invitation."))
 
 
 def created_text(tr: Tr, invite: Invite, what: str, username: str, token: str) -> str:

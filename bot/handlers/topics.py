@@ -23,7 +23,7 @@ from bot.ui import answer_with, keyboard, reply
 TITLE_MAX = 60
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def topics_command(update: Update, context: Context) -> None:
     """/topics (/pynciau): open and close topics members can give views on."""
     tr = context.tr
@@ -50,13 +50,10 @@ async def show_topics(update: Update, context: Context, place: Constituency) -> 
     ]
     rows.append([(tr.gettext("Open a new topic"), callbacks.pack("topic", "n", place.id))])
     text = "\n".join(lines)
-    if update.callback_query is not None:
-        await answer_with(update, context, text, keyboard(*rows))
-    else:
-        await reply(update, context, text, keyboard(*rows))
+    await answer_with(update, context, text, keyboard(*rows))
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)
 async def topic_pressed(update: Update, context: Context) -> None:
     """Choose a network, open a topic (asks for its titles) or close one."""
     query = update.callback_query
