@@ -12,13 +12,20 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from bot.config import load_settings
+from bot.digest import last_week
+from bot.i18n import Lang
 from bot.sim.harness import FAKE_TOKEN, Harness, Person
 from bot.sim.telegram import SentMessage
 from bot.storage import constituencies, members, roles
+from bot.storage import topics as topic_store
+from bot.storage import views as view_store
+from bot.storage.views import NewView
+from bot.views import today
 
 INTRO = """\
 Cydlais demo: the real bot, a simulated Telegram, a throw-away database.
@@ -72,6 +79,34 @@ async def seed(h: Harness) -> None:
         await constituencies.join(db, member.id, carers)
         if persona.key == "rep":
             await roles.grant(db, member.id, "representative", carers)
+    # Last week's views, so a representative's /digest has something in it straight away.
+    topic = await topic_store.open_topic(
+        db, carers, "Apwyntiadau gyda'r nos", "Evening appointments"
+    )
+    week = last_week(today(h.settings), 0)
+    samples: list[tuple[int | None, Lang, str]] = [
+        (
+            topic,
+            "cy",
+            "Mae'n anodd cyrraedd apwyntiadau yn ystod y dydd gan fy mod i'n gofalu am fy mam.",
+        ),
+        (topic, "en", "Evening appointments would mean I don't have to take unpaid leave."),
+        (
+            None,
+            "en",
+            "The carers' assessment letter was full of jargon; I had to ask what a CTP was.",
+        ),
+        (None, "cy", "Diolch am y grŵp cymorth ar nos Fawrth, mae wedi bod yn help mawr."),
+        (topic, "cy", "Byddai apwyntiadau ar-lein gyda'r nos yn help i ofalwyr sy'n gweithio."),
+    ]
+    days = [week.first + timedelta(days=n) for n in range(len(samples))]
+    await view_store.add_many(
+        db,
+        [
+            NewView(carers, t, lang, text, day)
+            for (t, lang, text), day in zip(samples, days, strict=True)
+        ],
+    )
 
 
 def _look(message: SentMessage) -> tuple[str, str]:

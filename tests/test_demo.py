@@ -43,6 +43,8 @@ def test_demo_transcript(tmp_path: Path) -> None:
     assert "Rydych chi'n barod" in out
     assert "Done: I'll speak English from now on." in out
     assert "You are now Rhys, representative" in out
+    assert "Views given: 5" in out  # the demo's last week already has views
+    assert "Evening appointments · Cymraeg" in out
     assert "Everything I hold about you" in out and "cydlais-my-data.json" in out
     assert "Try: /as member, /as rep or /as coordinator" in out
     assert "There is no button with that number here." in out
