@@ -21,6 +21,8 @@ def test_demo_transcript(tmp_path: Path) -> None:
             "2",
             "/as rep",
             "/help",
+            "/digest",
+            "2",
             "/as coordinator",
             "/mydata",
             "/as nobody",
