@@ -316,3 +316,17 @@ async def test_crisis_words_outside_a_view_get_support_lines_too(harness: Harnes
     assert "Llinell Gymraeg y Samariaid" in cy.text
     assert "Messages to me are not read by a person" in en.text and "116 123" in en.text
     assert welcome  # and then the usual first screen
+
+
+async def test_words_written_before_choosing_a_topic_are_kept(harness: Harness) -> None:
+    """Typing the view straight after /feedback, before pressing a topic, loses nothing."""
+    places = await seed_constituencies(harness)
+    await topics.open_topic(harness.services.db, places["carers"], "Gofal seibiant", "Respite care")
+    person = await onboard(harness, 7301, lang="en", join="Cardiff and Vale Carers' Network")
+    await person.say("/feedback")
+    [kept] = await person.say("We need more respite care in the holidays.")
+    assert "I've kept what you wrote" in kept.text
+    [preview] = await person.press("Respite care")
+    assert "This is exactly what your representatives will see" in preview.text
+    assert "We need more respite care in the holidays." in preview.text
+    assert "Topic: Respite care" in preview.text

@@ -118,6 +118,9 @@ async def choose_topic(update: Update, context: Context, draft: Draft, cid: int)
 
 
 async def ask_for_text(update: Update, context: Context, draft: Draft) -> None:
+    if draft.text is not None:  # they wrote it before choosing: straight to the preview
+        await show_preview(update, context, draft)
+        return
     tr = context.tr
     draft.stage = "writing"
     text = tr.gettext(
@@ -195,7 +198,7 @@ async def take_text(update: Update, context: Context) -> bool:
         return False
     store = drafts(context)
     draft = store.get(context.visit.telegram_id)
-    if draft is None or draft.stage not in ("writing", "preview"):
+    if draft is None:
         return False
     if draft.stage == "preview" and await pending.get(context.db, member.id) is not None:
         return False  # another journey asked a question since: the text is its answer
@@ -224,6 +227,17 @@ async def take_text(update: Update, context: Context) -> bool:
     draft.text = text
     if safety.suggests_crisis(text):
         await reply(update, context, safety.support_message(tr))
+    if draft.stage in ("place", "topic"):
+        # Written before choosing where it goes: keep the words, ask for the choice first.
+        await reply(
+            update,
+            context,
+            tr.gettext(
+                "Thank you, I've kept what you wrote. First, please choose with the buttons above "
+                "where it should go; then you'll see it before anything is sent."
+            ),
+        )
+        return True
     await show_preview(update, context, draft)
     return True
 
