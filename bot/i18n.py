@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -96,14 +96,6 @@ class Tr:
         day = format_date(value.astimezone(self.tz).date(), format=fmt, locale=self.locale)
         clock = format_time(value, format="HH:mm", tzinfo=self.tz, locale=self.locale)
         return self.gettext("{date} at {time}").format(date=day, time=clock)
-
-    def weekday_datetime(self, value: dt.datetime) -> str:
-        return str(
-            format_datetime(value, format="EEEE d MMMM, HH:mm", tzinfo=self.tz, locale=self.locale)
-        )
-
-    def time(self, value: dt.datetime) -> str:
-        return str(format_time(value, format="HH:mm", tzinfo=self.tz, locale=self.locale))
 
 
 def translator(lang: Lang, tz: tzinfo) -> Tr:

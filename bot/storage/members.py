@@ -99,14 +99,6 @@ async def set_status(db: Queries, member_id: int, status: Status) -> None:
     await db.execute("UPDATE members SET status = ? WHERE id = ?", (status, member_id))
 
 
-async def set_status_by_chat(db: Queries, chat_id: int, status: Status) -> None:
-    await db.execute("UPDATE members SET status = ? WHERE chat_id = ?", (status, chat_id))
-
-
 async def delete(db: Database, member_id: int) -> None:
     """Erase a member; foreign keys cascade to everything linkable to them."""
     await db.execute("DELETE FROM members WHERE id = ?", (member_id,))
-
-
-async def count(db: Queries) -> int:
-    return int(await db.scalar("SELECT COUNT(*) FROM members"))
