@@ -14,7 +14,7 @@ def test_demo_transcript(tmp_path: Path) -> None:
             "/start",
             "1",
             "1",
-            "2",
+            "3",  # in Welsh order: Fforwm …, Llais …, Rhwydwaith Gofalwyr …
             "4",
             "4",
             "/iaith",

@@ -131,3 +131,19 @@ async def test_a_coordinator_by_setting_gets_their_menu_on_joining(harness: Harn
     scope = {"type": "chat", "chat_id": COORDINATOR_ID}
     menu = [c["command"] for c in harness.sim.commands_for(scope)]
     assert "gwahodd" in menu and "archwilio" in menu
+
+
+async def test_networks_are_listed_in_the_order_of_the_readers_names(harness: Harness) -> None:
+    await seed_constituencies(harness)
+    welsh = harness.person(2101)
+    await welsh.say("/start")
+    await welsh.press("Cymraeg")
+    await welsh.press("Rwy'n cytuno, gadewch i ni ddechrau")
+    labels = [b.text for b in welsh.last.button_rows()][:2]
+    assert labels == ["Fforwm Defnyddwyr Hywel Dda", "Rhwydwaith Gofalwyr Caerdydd a'r Fro"]
+    english = harness.person(2102)
+    await english.say("/start")
+    await english.press("English")
+    await english.press("I agree, let's start")
+    labels = [b.text for b in english.last.button_rows()][:2]
+    assert labels == ["Cardiff and Vale Carers' Network", "Hywel Dda Service Users' Forum"]

@@ -13,7 +13,11 @@ from bot.ui import keyboard, reply, tell
 
 async def places_for(context: Context) -> list[Constituency]:
     access = context.visit.access
-    return [c for c in await constituencies.list_all(context.db) if access.speaks_for(c.id)]
+    return [
+        c
+        for c in await constituencies.list_all(context.db, lang=context.tr.lang)
+        if access.speaks_for(c.id)
+    ]
 
 
 async def pick(context: Context, update: Update, verb: str, question: str) -> Constituency | None:

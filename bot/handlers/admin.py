@@ -216,7 +216,11 @@ async def members_command(update: Update, context: Context) -> None:
     """/members (/aelodau): counts per network, for coordinators all, for representatives theirs."""
     tr = context.tr
     access = context.visit.access
-    places = [p for p in await constituencies.list_all(context.db) if access.speaks_for(p.id)]
+    places = [
+        p
+        for p in await constituencies.list_all(context.db, lang=context.tr.lang)
+        if access.speaks_for(p.id)
+    ]
     if not places:
         await reply(update, context, tr.gettext("There are no networks yet."))
         return

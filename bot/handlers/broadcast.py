@@ -102,7 +102,11 @@ async def broadcast_command(update: Update, context: Context) -> None:
 async def _networks(update: Update, context: Context, draft: Broadcast) -> None:
     tr = context.tr
     access = context.visit.access
-    places = [p for p in await constituencies.list_all(context.db) if access.speaks_for(p.id)]
+    places = [
+        p
+        for p in await constituencies.list_all(context.db, lang=context.tr.lang)
+        if access.speaks_for(p.id)
+    ]
     rows: list[ButtonSpec] = [
         (
             ("✓ " if p.id in draft.constituency_ids else "") + p.name(tr.lang),

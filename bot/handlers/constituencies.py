@@ -74,7 +74,7 @@ def detail_view(tr: Tr, place: Constituency) -> tuple[str, InlineKeyboardMarkup]
 @requires(Role.COORDINATOR, private=True)
 async def constituencies_command(update: Update, context: Context) -> None:
     """/constituencies (/rhwydweithiau): the networks, each a button, and ways to add more."""
-    places = await constituencies.list_all(context.db)
+    places = await constituencies.list_all(context.db, lang=context.tr.lang)
     await reply(update, context, *list_view(context.tr, places))
 
 
@@ -86,7 +86,7 @@ async def show_pressed(update: Update, context: Context) -> None:
     parsed = callbacks.parse(query.data)
     tr = context.tr
     if parsed is None or not parsed.args:
-        places = await constituencies.list_all(context.db)
+        places = await constituencies.list_all(context.db, lang=context.tr.lang)
         await answer_with(update, context, *list_view(tr, places))
         return
     place = await _open_one(context, parsed.int_arg(0))
@@ -107,7 +107,7 @@ async def seed_pressed(update: Update, context: Context) -> None:
         ).format(n=created)
     else:
         note = tr.gettext("The health board areas were already there.")
-    places = await constituencies.list_all(context.db)
+    places = await constituencies.list_all(context.db, lang=context.tr.lang)
     text, markup = list_view(tr, places)
     await answer_with(update, context, note + "\n\n" + text, markup)
 
@@ -194,7 +194,7 @@ async def archive_pressed(update: Update, context: Context) -> None:
         await roles_service.refresh_menus_of_representatives(
             context.bot, context.db, context.settings, place.id
         )
-    places = await constituencies.list_all(context.db)
+    places = await constituencies.list_all(context.db, lang=context.tr.lang)
     text, markup = list_view(tr, places)
     note = tr.gettext("Archived: {name}.").format(name=name)
     await answer_with(update, context, note + "\n\n" + text, markup)

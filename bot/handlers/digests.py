@@ -227,7 +227,7 @@ async def show_links(update: Update, context: Context) -> None:
     linked = await digest_store.links_of_chat(context.db, context.visit.chat_id)
     rows = [
         [(("✓ " if c.id in linked else "") + c.name(tr.lang), callbacks.pack("linkgrp", c.id))]
-        for c in await constituencies.list_all(context.db)
+        for c in await constituencies.list_all(context.db, lang=context.tr.lang)
     ]
     text = tr.gettext(
         "Which networks' digests should come to this group too? Press a network to link it, or "

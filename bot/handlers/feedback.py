@@ -79,7 +79,7 @@ async def feedback_command(update: Update, context: Context) -> None:
             ).format(n=settings.max_views_per_day),
         )
         return
-    places = await constituencies.of_member(context.db, member.id)
+    places = await constituencies.of_member(context.db, member.id, lang=context.tr.lang)
     if not places:
         await reply(
             update,

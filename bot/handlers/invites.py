@@ -149,7 +149,11 @@ async def _ask_next(update: Update, context: Context, parsed: Callback) -> None:
 async def _ask_network(update: Update, context: Context, role: InviteRole) -> None:
     tr = context.tr
     access = context.visit.access
-    places = [p for p in await constituencies.list_all(context.db) if access.speaks_for(p.id)]
+    places = [
+        p
+        for p in await constituencies.list_all(context.db, lang=context.tr.lang)
+        if access.speaks_for(p.id)
+    ]
     if not places:
         await answer_with(
             update, context, tr.gettext("There are no networks to invite people to yet.")

@@ -209,7 +209,7 @@ async def offer_join(
     update: Update, context: Context, tr: Tr, member_id: int, *, then_describe: bool
 ) -> None:
     """List the networks open to joining, each a button, ✓ beside those already joined."""
-    open_ones = await constituencies.open_to_join(context.db)
+    open_ones = await constituencies.open_to_join(context.db, lang=tr.lang)
     if not open_ones:
         if then_describe:
             await ask_self_description(update, context, tr)

@@ -52,25 +52,33 @@ async def get(db: Queries, constituency_id: int) -> Constituency | None:
     return None if row is None else _constituency(row)
 
 
-async def list_all(db: Queries, *, include_archived: bool = False) -> list[Constituency]:
-    sql = "SELECT * FROM constituencies"
-    if not include_archived:
-        sql += " WHERE archived_at IS NULL"
-    return [_constituency(r) for r in await db.fetchall(sql + " ORDER BY name_en")]
-
-
-async def open_to_join(db: Queries) -> list[Constituency]:
+async def list_all(
+    db: Queries, *, include_archived: bool = False, lang: Lang = "en"
+) -> list[Constituency]:
+    # Lists read in alphabetical order of the names the reader sees.
     rows = await db.fetchall(
-        "SELECT * FROM constituencies WHERE self_join = 1 AND archived_at IS NULL ORDER BY name_en"
+        "SELECT * FROM constituencies WHERE ? OR archived_at IS NULL"
+        " ORDER BY CASE WHEN ? = 'cy' THEN name_cy ELSE name_en END",
+        (int(include_archived), lang),
     )
     return [_constituency(r) for r in rows]
 
 
-async def of_member(db: Queries, member_id: int) -> list[Constituency]:
+async def open_to_join(db: Queries, *, lang: Lang = "en") -> list[Constituency]:
+    rows = await db.fetchall(
+        "SELECT * FROM constituencies WHERE self_join = 1 AND archived_at IS NULL"
+        " ORDER BY CASE WHEN ? = 'cy' THEN name_cy ELSE name_en END",
+        (lang,),
+    )
+    return [_constituency(r) for r in rows]
+
+
+async def of_member(db: Queries, member_id: int, *, lang: Lang = "en") -> list[Constituency]:
     rows = await db.fetchall(
         "SELECT c.* FROM constituencies c JOIN memberships m ON m.constituency_id = c.id"
-        " WHERE m.member_id = ? AND c.archived_at IS NULL ORDER BY c.name_en",
-        (member_id,),
+        " WHERE m.member_id = ? AND c.archived_at IS NULL"
+        " ORDER BY CASE WHEN ? = 'cy' THEN c.name_cy ELSE c.name_en END",
+        (member_id, lang),
     )
     return [_constituency(r) for r in rows]
 
