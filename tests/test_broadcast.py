@@ -658,3 +658,16 @@ async def test_the_report_survives_a_502_and_a_stopped_author_gets_none(harness:
     delivery.wake(harness.app)
     assert (await settled(harness, second)).counts == Counts(sent=1)
     assert len(boss.inbox) == before
+
+
+async def test_text_typed_while_the_draft_waits_for_a_button_gets_a_pointer(
+    harness: Harness,
+) -> None:
+    await mixed_members(harness)
+    boss = await coordinator(harness)
+    await boss.say("/broadcast")
+    [pointer] = await boss.say("Hello everyone")
+    assert "You have a message to members in progress" in pointer.text
+    await boss.press("Cancel, don't send anything")
+    [plain] = await boss.say("Hello everyone")
+    assert "I'm not sure what you mean" in plain.text

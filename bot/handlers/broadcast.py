@@ -9,6 +9,8 @@ network it names. The delivery worker is started by `bot.app`, not here.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
@@ -21,11 +23,13 @@ from bot.handlers import steps
 from bot.i18n import LANGS, Lang, Tr
 from bot.storage import broadcasts, constituencies, deliveries, pending
 from bot.storage.broadcasts import KINDS, Broadcast
+from bot.storage.db import utcnow
 from bot.text import esc, utf16_len
 from bot.ui import ButtonSpec, answer_with, column, reply
 
 VERB = "bc"
 TEXT_STEP = "broadcast.text"
+DRAFT_REMINDER_HOURS = 24  # an older unfinished draft is not worth reminding anyone of
 
 
 # ------------------------------------------------------------------ helpers
@@ -233,6 +237,28 @@ async def _network_pressed(
     chosen = set(draft.constituency_ids) ^ {place.id}
     await broadcasts.set_audience(context.db, draft.id, "constituencies", sorted(chosen))
     await _networks(update, context, await _reload(context, draft))
+
+
+@steps.memory_step
+async def text_between_buttons(update: Update, context: Context) -> bool:
+    """Text typed while a fresh draft waits for a button: say how to go on, not "not sure"."""
+    member = context.visit.member
+    if member is None or not context.visit.access.has(Role.REPRESENTATIVE):
+        return False
+    if await pending.get(context.db, member.id) is not None:
+        return False  # a step is waiting for exactly this text
+    since = utcnow() - timedelta(hours=DRAFT_REMINDER_HOURS)
+    if await broadcasts.open_draft(context.db, member.id, since) is None:
+        return False
+    await reply(
+        update,
+        context,
+        context.tr.gettext(
+            "You have a message to members in progress: please carry on with the buttons above, "
+            "or cancel it there. Send /broadcast to start again."
+        ),
+    )
+    return True
 
 
 @steps.step(TEXT_STEP, Role.REPRESENTATIVE)

@@ -80,6 +80,16 @@ async def create_draft(
     )
 
 
+async def open_draft(db: Queries, author_id: int, since: datetime) -> Broadcast | None:
+    """The author's unfinished draft started after `since`, if any."""
+    row = await db.fetchone(
+        "SELECT * FROM broadcasts WHERE author_id = ? AND status = 'draft' AND created_at >= ?"
+        " ORDER BY id DESC LIMIT 1",
+        (author_id, to_db(since)),
+    )
+    return None if row is None else _broadcast(row)
+
+
 async def get(db: Queries, broadcast_id: int) -> Broadcast | None:
     row = await db.fetchone("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
     return None if row is None else _broadcast(row)
