@@ -157,3 +157,8 @@ async def test_forget_removes_the_personal_menu(harness: Harness) -> None:
     await person.say("/anghofio")
     await person.press("Ydw, dilëwch bopeth amdana i")
     assert harness.sim.commands_for({"type": "chat", "chat_id": 3103}) == []
+
+
+async def test_privacy_notice_for_someone_not_yet_known_is_bilingual(harness: Harness) -> None:
+    [notice] = await harness.person(3201).say("/privacy")
+    assert notice.text.index("Eich preifatrwydd") < notice.text.index("Your privacy")

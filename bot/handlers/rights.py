@@ -14,7 +14,7 @@ from bot.commands import command
 from bot.context import Context
 from bot.drafts import discard_open
 from bot.handlers.onboarding import LANG_BUTTONS, privacy_text, send_welcome
-from bot.i18n import N_, Tr, both
+from bot.i18n import LANGS, N_, Tr, both
 from bot.menus import menu_text, set_chat_menu
 from bot.ui import answer_with, keyboard, reply
 
@@ -40,11 +40,14 @@ async def language_command(update: Update, context: Context) -> None:
 
 @requires(Role.ANYONE)
 async def privacy_command(update: Update, context: Context) -> None:
-    """/privacy (/preifatrwydd): the privacy notice, in the person's language."""
+    """/privacy (/preifatrwydd): the privacy notice, in the person's language (or both, Welsh first)."""
     settings = context.settings
-    await reply(
-        update, context, privacy_text(context.tr, settings.operator, settings.operator_contact)
-    )
+    langs = LANGS if context.visit.lang is None else (context.visit.lang,)
+    notices = [
+        privacy_text(context.tr_for(lang), settings.operator, settings.operator_contact)
+        for lang in langs
+    ]
+    await reply(update, context, "\n\n— — —\n\n".join(notices))
 
 
 @requires(Role.MEMBER)
