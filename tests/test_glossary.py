@@ -63,3 +63,8 @@ def test_lookup() -> None:
     assert [e.term_en for e in jargon.lookup("Section 136")] == ["Section 136"]
     assert [e.term_en for e in jargon.lookup("nyrs")] == ["CPN (Community Psychiatric Nurse)"]
     assert jargon.lookup("xy") == []
+
+
+async def test_someone_not_yet_known_gets_both_languages(harness: Harness) -> None:
+    [answer] = await harness.person(8801).say("/glossary CMHT")
+    assert answer.text.index("Yn Saesneg:") < answer.text.index("In Welsh:")

@@ -10,13 +10,14 @@ from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
 from bot.handlers import steps
-from bot.i18n import Lang, Tr
+from bot.i18n import LANGS, Lang, Tr
 from bot.reference_data import GlossaryEntry
 from bot.storage import pending
 from bot.text import esc
 from bot.ui import reply
 
 STEP = "glossary"
+SEPARATOR = "\n\n— — —\n\n"
 
 
 def explain(tr: Tr, entries: list[GlossaryEntry], query: str) -> str:
@@ -42,24 +43,32 @@ def explain(tr: Tr, entries: list[GlossaryEntry], query: str) -> str:
 @requires(Role.ANYONE)
 async def glossary_command(update: Update, context: Context) -> None:
     """/glossary (/geirfa) [term]: explain a term, or ask which one."""
-    tr = context.tr
     query = " ".join(context.args or [])
+    # Someone whose language isn't known yet gets both, Welsh first.
+    trs = [context.tr_for(lang) for lang in LANGS] if context.visit.lang is None else [context.tr]
     if query:
-        await reply(update, context, explain(tr, jargon.lookup(query), query))
+        entries = jargon.lookup(query)
+        await reply(update, context, SEPARATOR.join(explain(tr, entries, query) for tr in trs))
         return
-    ask = tr.gettext(
-        "Which word or abbreviation would you like explained? For example: CMHT, CTP or CPN."
-    )
+    asks = [
+        tr.gettext(
+            "Which word or abbreviation would you like explained? For example: CMHT, CTP or CPN."
+        )
+        for tr in trs
+    ]
     if context.visit.member is None:
-        name = command("glossary").name(tr.lang)
+        hints = [
+            tr.gettext("Send /{command} and the word.").format(
+                command=command("glossary").name(tr.lang)
+            )
+            for tr in trs
+        ]
         await reply(
-            update,
-            context,
-            ask + "\n" + tr.gettext("Send /{command} and the word.").format(command=name),
+            update, context, SEPARATOR.join(f"{a}\n{h}" for a, h in zip(asks, hints, strict=True))
         )
         return
     await steps.ask(context, STEP)
-    await reply(update, context, ask)
+    await reply(update, context, asks[0])
 
 
 @steps.step(STEP, Role.MEMBER)
