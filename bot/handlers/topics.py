@@ -94,9 +94,15 @@ async def topic_pressed(update: Update, context: Context) -> None:
     )
 
 
-def _title(update: Update) -> str:
+async def _valid_title(update: Update, context: Context) -> str | None:
+    """The typed title, or None after asking again for one of the right length."""
     message = update.effective_message
-    return (message.text or "").strip() if message else ""
+    title = (message.text or "").strip() if message else ""
+    if 2 <= len(title) <= TITLE_MAX:
+        return title
+    text = context.tr.gettext("Please send a title of 2 to {n} characters.").format(n=TITLE_MAX)
+    await reply(update, context, text)
+    return None
 
 
 @steps.step("topic_cy", Role.REPRESENTATIVE)
@@ -108,13 +114,8 @@ async def topic_title_cy(update: Update, context: Context, waiting: pending.Pend
         await steps.done(context)
         await refuse(update, context)
         return
-    title = _title(update)
-    if not 2 <= len(title) <= TITLE_MAX:
-        await reply(
-            update,
-            context,
-            tr.gettext("Please send a title of 2 to {n} characters.").format(n=TITLE_MAX),
-        )
+    title = await _valid_title(update, context)
+    if title is None:
         return
     await steps.ask(context, "topic_en", {"cid": cid, "cy": title})
     await reply(update, context, tr.gettext("Now send the same title in English."))
@@ -130,13 +131,8 @@ async def topic_title_en(update: Update, context: Context, waiting: pending.Pend
         await steps.done(context)
         await refuse(update, context)
         return
-    title = _title(update)
-    if not 2 <= len(title) <= TITLE_MAX:
-        await reply(
-            update,
-            context,
-            tr.gettext("Please send a title of 2 to {n} characters.").format(n=TITLE_MAX),
-        )
+    title = await _valid_title(update, context)
+    if title is None:
         return
     topic_id = await topic_store.open_topic(context.db, cid, title_cy, title)
     await steps.done(context)

@@ -14,7 +14,7 @@ from typing import Any
 from tornado.httpserver import HTTPServer
 from tornado.web import Application, RequestHandler
 
-from bot.sim.telegram import ApiError, SimulatedTelegram
+from bot.sim.telegram import SimulatedTelegram
 
 # Parameters python-telegram-bot sends JSON-encoded inside form fields.
 _INT_FIELDS = {
@@ -56,21 +56,9 @@ class _BotApi(RequestHandler):
             for name, parts in self.request.files.items()
         }
         self.set_header("Content-Type", "application/json")
-        try:
-            result = await self.sim.call(method, params, files)
-        except ApiError as exc:
-            self.sim.rejected.append((method, exc.status, exc.description))
-            body: dict[str, Any] = {
-                "ok": False,
-                "error_code": exc.status,
-                "description": exc.description,
-            }
-            if exc.retry_after is not None:
-                body["parameters"] = {"retry_after": exc.retry_after}
-            self.set_status(exc.status)
-            self.finish(json.dumps(body))
-            return
-        self.finish(json.dumps({"ok": True, "result": result}))
+        status, body = await self.sim.answer(method, params, files)
+        self.set_status(status)
+        self.finish(json.dumps(body))
 
     get = post
 

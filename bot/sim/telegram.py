@@ -418,6 +418,26 @@ class SimulatedTelegram:
             result["reply_markup"] = {"inline_keyboard": [[{"text": b.text, "callback_data": b.data} if b.data else {"text": b.text, "url": b.url} for b in row] for row in message.buttons]}  # fmt: skip
         return result
 
+    async def answer(
+        self, method: str, params: dict[str, Any], files: dict[str, Any]
+    ) -> tuple[int, dict[str, Any]]:
+        """The HTTP status and JSON body Telegram would answer with, for either transport."""
+        try:
+            result = await self.call(method, params, files)
+        except ApiError as exc:
+            self.rejected.append((method, exc.status, exc.description))
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": exc.status,
+                "description": exc.description,
+            }
+            if exc.retry_after is not None:
+                body["parameters"] = {"retry_after": exc.retry_after}
+            if exc.migrate_to is not None:
+                body["parameters"] = {"migrate_to_chat_id": exc.migrate_to}
+            return exc.status, body
+        return 200, {"ok": True, "result": result}
+
     async def call(self, method: str, params: dict[str, Any], files: dict[str, Any]) -> Any:
         if self.record_calls:
             self.calls.append((method, params))
@@ -617,18 +637,5 @@ class SimRequest(BaseRequest):
             # A JSON round trip, so the simulator sees exactly what Telegram would receive.
             params = json.loads(json.dumps(request_data.parameters))
             files = request_data.multipart_data if request_data.contains_files else {}
-        try:
-            result = await self.sim.call(endpoint, params, files)
-        except ApiError as exc:
-            self.sim.rejected.append((endpoint, exc.status, exc.description))
-            body: dict[str, Any] = {
-                "ok": False,
-                "error_code": exc.status,
-                "description": exc.description,
-            }
-            if exc.retry_after is not None:
-                body["parameters"] = {"retry_after": exc.retry_after}
-            if exc.migrate_to is not None:
-                body["parameters"] = {"migrate_to_chat_id": exc.migrate_to}
-            return exc.status, json.dumps(body).encode()
-        return 200, json.dumps({"ok": True, "result": result}).encode()
+        status, body = await self.sim.answer(endpoint, params, files)
+        return status, json.dumps(body).encode()
