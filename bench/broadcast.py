@@ -123,7 +123,7 @@ async def run(args: argparse.Namespace) -> int:
     print(
         f"queued {args.recipients:,} messages in one transaction in {time.perf_counter() - t0:.2f}s"
     )
-    delivery.wake(h.app)
+    h.services.delivery.wake()
 
     async def ask_for_help() -> None:
         while True:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from zoneinfo import ZoneInfo
 
-from bot.digest import Period, csv_document, gather, render
+from bot.digests import Period, csv_document, gather, render
 from bot.i18n import translator
 from bot.storage import Database, constituencies, members
 from bot.storage import topics as topic_store

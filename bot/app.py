@@ -11,7 +11,6 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     ContextTypes,
     Defaults,
@@ -20,27 +19,26 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.context import Context, Services
-from bot.delivery_worker import Worker
+from bot.context import App, Context, Services
+from bot.delivery.worker import Worker
+from bot.domain.anonymity import Anonymity, load_key
+from bot.drafts import Drafts
 from bot.handlers import (
     admin,
-    broadcast,
+    broadcasts,
     constituencies,
     digests,
-    errors,
-    fallback,
     feedback,
     glossary,
     invites,
     onboarding,
     rights,
-    steps,
     topics,
-    visit,
 )
 from bot.menus import set_default_menus
-from bot.processor import PerMemberUpdateProcessor
 from bot.storage import Database
+from bot.tg import errors, fallback, steps, visit
+from bot.tg.processor import PerMemberUpdateProcessor
 
 log = logging.getLogger("cydlais")
 
@@ -56,12 +54,11 @@ JOURNEYS: list[ModuleType] = [
     feedback,
     digests,
     topics,
-    broadcast,
+    broadcasts,
     glossary,
     steps,
 ]
 
-App = Application[Any, Context, Any, Any, Any, Any]
 Hook = Callable[[App], Coroutine[Any, Any, None]]
 
 
@@ -119,14 +116,18 @@ def register_handlers(app: App) -> None:
 def _post_init(settings: Settings) -> Hook:
     async def post_init(app: App) -> None:
         db = await Database.open(settings.database)
-        services = Services(settings=settings, db=db)
-        app.bot_data["services"] = services
-        await set_default_menus(app.bot, settings)
         # One delivery worker for every mass message (broadcasts, digests); it resumes
         # whatever the database says is still pending, e.g. after a crash.
-        worker = Worker(app.bot, db, settings)
-        services.extras["delivery"] = worker
-        worker.start()
+        services = Services(
+            settings=settings,
+            db=db,
+            delivery=Worker(app.bot, db, settings),
+            anonymity=Anonymity(load_key(settings)),
+            drafts=Drafts(),
+        )
+        app.bot_data["services"] = services
+        await set_default_menus(app.bot, settings)
+        services.delivery.start()
         for journey in JOURNEYS:
             hook = getattr(journey, "on_startup", None)
             if hook is not None:
@@ -143,8 +144,6 @@ async def _post_shutdown(app: App) -> None:
             await hook(app)
     services: Services | None = app.bot_data.get("services")
     if services is not None:
-        worker = services.extras.get("delivery")
-        if isinstance(worker, Worker):
-            await worker.stop()  # sends in flight finish and are recorded before the close
+        await services.delivery.stop()  # sends in flight finish and are recorded before the close
         await services.db.close()
     log.info("Cydlais stopped; database closed")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.auth import Role
+from bot.domain.access import Role
 from bot.i18n import N_, Lang
 
 

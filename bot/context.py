@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.delivery.worker import Worker
+from bot.domain.access import Access
+from bot.domain.anonymity import Anonymity
+from bot.drafts import Drafts
 from bot.i18n import Lang, Tr, both, translator
 from bot.storage import Database
 from bot.storage.members import Member
 
-if TYPE_CHECKING:
-    from bot.auth import Access
-
 
 @dataclass(slots=True)
 class Services:
-    """Created in post_init, closed in post_shutdown; one per Application."""
+    """The long-lived services, opened in post_init and closed in post_shutdown (`bot.app`)."""
 
     settings: Settings
     db: Database
-    extras: dict[str, Any] = field(default_factory=dict)  # journey services register here
+    delivery: Worker  # the one delivery worker: `services.delivery.wake()` after enqueuing
+    anonymity: Anonymity  # keyed hashes; the key never enters the database
+    drafts: Drafts  # views being written: in memory only
 
 
 @dataclass(slots=True)
@@ -87,3 +90,6 @@ class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict
 
     def tr_for(self, lang: Lang) -> Tr:
         return translator(lang, self.settings.timezone)
+
+
+App = Application[Any, Context, Any, Any, Any, Any]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import load_settings
-from bot.digest import last_week
+from bot.digests import last_week
 from bot.i18n import Lang
 from bot.sim.harness import FAKE_TOKEN, Harness, Person
 from bot.sim.telegram import SentMessage

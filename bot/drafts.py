@@ -9,7 +9,7 @@ Telegram user id, in memory.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,10 +69,3 @@ class Drafts:
 
     def __repr__(self) -> str:
         return f"Drafts({len(self._drafts)} open)"
-
-
-def discard_open(extras: Mapping[str, object], user_id: int) -> None:
-    """Let go of a person's open draft, if any (/forget, /stop): from `Services.extras`."""
-    store = extras.get("drafts")
-    if isinstance(store, Drafts):
-        store.discard(user_id)

@@ -7,9 +7,9 @@ import hashlib
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from bot.auth import Role
 from bot.commands import COMMANDS, visible_to
 from bot.config import Settings
+from bot.domain.access import Role
 from bot.i18n import N_, Lang, Tr, translator
 from bot.storage import Database, members
 from bot.storage.members import Member

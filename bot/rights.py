@@ -8,7 +8,7 @@ from bot.i18n import N_, Tr
 from bot.storage import Database, constituencies, members
 from bot.storage.db import from_db
 from bot.storage.personal import export as export_rows
-from bot.text import esc
+from bot.tg.text import esc
 
 # What each table holding personal data means to the person it is about. A test fails when
 # a table that references members has no entry here, so /mydata and /forget never show

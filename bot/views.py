@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.anonymity import Anonymity
 from bot.config import Settings
-from bot.digest import this_week
+from bot.digests import this_week
+from bot.domain.anonymity import Anonymity
+from bot.domain.redaction import redact
 from bot.i18n import Lang
-from bot.redaction import redact
 from bot.storage import Database
 from bot.storage import digests as digest_store
 from bot.storage import views as view_store

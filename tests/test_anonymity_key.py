@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.anonymity import Anonymity, load_key
 from bot.config import ConfigError, Settings, load_settings
+from bot.domain.anonymity import Anonymity, load_key
 from bot.drafts import Drafts
 
 

@@ -16,13 +16,14 @@ import pytest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.app import build_application
-from bot.auth import Role, required_role
 from bot.commands import COMMANDS
 from bot.config import load_settings
-from bot.handlers import steps
+from bot.domain.access import Role
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
 from bot.storage import invites, pending
+from bot.tg import steps
+from bot.tg.auth import required_role
 from tests.helpers.roles import (
     ERROR,
     LEVEL,

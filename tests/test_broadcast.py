@@ -204,7 +204,7 @@ async def test_a_429_holds_the_row_in_the_database_and_does_not_hold_replies(
         kind="broadcast",
         messages=[delivery.Outgoing(people["en1"].id, "Hello")],
     )
-    delivery.wake(harness.app)
+    harness.services.delivery.wake()
 
     async def refused() -> bool:
         return any(status == 429 for _, status, _ in harness.sim.rejected)
@@ -542,7 +542,7 @@ async def test_a_group_gets_at_most_20_a_minute(settings: Settings) -> None:
             kind="digest",
             messages=[delivery.Outgoing(group, f"Crynodeb {i}") for i in range(25)],
         )
-        delivery.wake(h.app)
+        h.services.delivery.wake()
 
         async def twenty() -> bool:
             return len(sim.inbox(group)) >= 20
@@ -570,7 +570,7 @@ async def test_a_group_that_became_a_supergroup_gets_the_rest_there(harness: Har
         kind="digest",
         messages=[delivery.Outgoing(old, f"Crynodeb {i}") for i in range(3)],
     )
-    delivery.wake(harness.app)
+    harness.services.delivery.wake()
     assert (await settled(harness, batch)).counts == Counts(sent=3)
     assert [m.text for m in harness.sim.inbox(new)] == [f"Crynodeb {i}" for i in range(3)]
     assert not harness.sim.inbox(old)
@@ -642,7 +642,7 @@ async def test_the_report_survives_a_502_and_a_stopped_author_gets_none(harness:
         report_lang="en",
         label="#1",
     )
-    delivery.wake(harness.app)
+    harness.services.delivery.wake()
     await settled(harness, first)
     assert len(received(boss, "Your message has been sent. (#1)")) == 1
     await boss.say("/stop")
@@ -655,7 +655,7 @@ async def test_the_report_survives_a_502_and_a_stopped_author_gets_none(harness:
         report_lang="en",
         label="#2",
     )
-    delivery.wake(harness.app)
+    harness.services.delivery.wake()
     assert (await settled(harness, second)).counts == Counts(sent=1)
     assert len(boss.inbox) == before
 

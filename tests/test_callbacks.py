@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import callbacks
+from bot.tg import callbacks
 
 
 def test_round_trip() -> None:

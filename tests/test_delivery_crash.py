@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.delivery_worker import Tuning
+from bot.delivery.worker import Tuning
 from tests.helpers.delivery_child import FIRST_ID, REPORT_CHAT
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import UTC, date
 
-from bot.digest import DigestData, Period, csv_document, summary
+from bot.digests import DigestData, Period, csv_document, summary
 from bot.i18n import translator
 from bot.storage.constituencies import Constituency
 from bot.storage.topics import Topic

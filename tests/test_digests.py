@@ -9,10 +9,10 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from bot import delivery, delivery_worker
 from bot import views as service
-from bot.digest import Period, gather, render, this_week
-from bot.digest_schedule import run_due
+from bot.delivery import worker as delivery_worker
+from bot.digests import Period, gather, render, this_week
+from bot.digests_schedule import run_due
 from bot.handlers import digests as digest_handlers
 from bot.i18n import translator
 from bot.sim.harness import Harness
@@ -29,7 +29,7 @@ from tests.helpers.views import CARERS_CY, CARERS_EN, give_view, make_rep, wait_
 @pytest.fixture
 async def worker(harness: Harness) -> AsyncIterator[delivery_worker.Worker]:
     """The delivery worker: the one the broadcast journey starts, or one of our own."""
-    running = delivery.worker_of(harness.app)
+    running = harness.services.delivery
     if running is not None:
         yield running
         return
@@ -57,7 +57,7 @@ async def people(
 
 
 async def views_from(h: Harness, who: list[members.Member], cid: int) -> None:
-    anonymity = h.services.extras["anonymity"]
+    anonymity = h.services.anonymity
     for i, member in enumerate(who):
         fresh = await members.by_id(h.services.db, member.id)
         assert fresh is not None
@@ -266,7 +266,7 @@ async def test_scheduled_digest_goes_to_representatives_and_linked_group(
     # just before: the week before last is owed (no views then, so nothing is queued)
     assert await run_due(db, harness.settings, monday - timedelta(minutes=2)) == 0
     assert await run_due(db, harness.settings, monday) == 1
-    delivery.wake(harness.app)
+    harness.services.delivery.wake()
     await wait_for(
         lambda: any(m.document for m in rep_cy.inbox) and any(m.document for m in rep_en.inbox)
     )
@@ -295,7 +295,7 @@ async def test_missed_digest_is_sent_late_not_never(
     rep = await make_rep(harness, 7501, cid, lang="en")
     tuesday = next_monday_morning(harness) + timedelta(days=1, hours=5)
     assert await run_due(harness.services.db, harness.settings, tuesday) == 1
-    delivery.wake(harness.app)
+    harness.services.delivery.wake()
     await wait_for(lambda: any("Sent while the bot" in m.text for m in rep.inbox))
 
 

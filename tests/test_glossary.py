@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import jargon
+from bot.domain import jargon
 from bot.sim.harness import Harness
 from tests.helpers.people import onboard
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.aggregation import count_text, parts_text, suppress, suppress_parts
+from bot.domain.counting import count_text, parts_text, suppress, suppress_parts
 from bot.i18n import translator
 from bot.sim.harness import Harness
 from bot.storage import constituencies, members

@@ -8,7 +8,7 @@ import time
 
 from telegram import Chat, Message, Update, User
 
-from bot.processor import PerMemberUpdateProcessor
+from bot.tg.processor import PerMemberUpdateProcessor
 
 
 def update(update_id: int, user_id: int) -> Update:

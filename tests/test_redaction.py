@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.redaction import nhs_number_valid, redact
+from bot.domain.redaction import nhs_number_valid, redact
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.safety import normalise, shown_lines, suggests_crisis, support_message
 from bot.i18n import translator
-from bot.safety import normalise, shown_lines, suggests_crisis, support_message
 
 
 @pytest.mark.parametrize(

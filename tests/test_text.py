@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.sim.html_check import parse_html
-from bot.text import MAX_TEXT, esc, split_message, utf16_len
+from bot.tg.text import MAX_TEXT, esc, split_message, utf16_len
 
 
 def test_short_text_is_one_part() -> None:

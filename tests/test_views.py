@@ -104,7 +104,7 @@ async def test_cancel_discards_the_draft(harness: Harness) -> None:
     await person.say("I changed my mind about this")
     [done] = await person.press("Cancel")
     assert "nothing was sent" in done.text
-    assert harness.services.extras["drafts"].get(6005) is None
+    assert harness.services.drafts.get(6005) is None
     assert await stored(harness) == []
     # the buttons of the old preview no longer send anything
     await person.press_data(SEND_DATA)
@@ -135,7 +135,7 @@ async def test_in_a_group_the_bot_never_takes_a_view(harness: Harness) -> None:
     assert "A group is not anonymous" in refusal.text and "private chat" in refusal.text
     await person.say("My view, said in the group", chat_id=-100500)
     assert len(harness.sim.inbox(-100500)) == 1  # nothing taken, nothing answered
-    assert harness.services.extras["drafts"].get(6007) is None
+    assert harness.services.drafts.get(6007) is None
     assert await row_counts(db) == before
 
 
@@ -189,7 +189,7 @@ async def test_daily_limit_in_welsh_and_at_send(harness: Harness) -> None:
     assert me is not None
     await service.give(
         db,
-        harness.services.extras["anonymity"],
+        harness.services.anonymity,
         harness.settings,
         me,
         constituency_id=places["carers"],
@@ -273,11 +273,11 @@ async def test_stop_and_forget_discard_an_open_draft(harness: Harness, leave: st
     person = await onboard(harness, 6016, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     await person.say("Words I no longer want anyone to read")
-    assert harness.services.extras["drafts"].get(6016) is not None
+    assert harness.services.drafts.get(6016) is not None
     await person.say(leave)
     if leave == "/forget":
         await person.press("Yes, delete everything about me")
-    assert harness.services.extras["drafts"].get(6016) is None
+    assert harness.services.drafts.get(6016) is None
     await person.press_data(SEND_DATA)  # the preview's button sends nothing now
     assert await stored(harness) == []
 

@@ -11,16 +11,19 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import aggregation, callbacks, roles_service
-from bot.auth import Role, requires
+from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context, Services
+from bot.domain import counting as aggregation
+from bot.domain.access import Role
 from bot.i18n import N_, Tr, translator
 from bot.storage import audit, constituencies, members
 from bot.storage.constituencies import Constituency, MemberCount
 from bot.storage.roles import RoleGrant
-from bot.text import esc
-from bot.ui import ButtonSpec, answer_with, column, reply, send
+from bot.tg import callbacks
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import ButtonSpec, answer_with, column, reply, send
 
 AUDIT_ENTRIES = 20
 ACTIONS = {

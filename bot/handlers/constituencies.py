@@ -9,16 +9,18 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, constituency_admin, roles_service
-from bot.auth import Role, requires
+from bot import constituencies as constituency_admin
+from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context
-from bot.handlers import steps
+from bot.domain.access import Role
 from bot.i18n import Tr
 from bot.storage import constituencies, pending
 from bot.storage.constituencies import Constituency
-from bot.text import esc
-from bot.ui import answer_with, column, reply
+from bot.tg import callbacks, steps
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import answer_with, column, reply
 
 NAME_STEP = "constituency_name"  # data: {"id": int | None (new), "cy": Welsh name once given}
 

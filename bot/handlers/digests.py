@@ -9,30 +9,27 @@ from __future__ import annotations
 import logging
 from datetime import time
 from io import BytesIO
-from typing import TYPE_CHECKING
 
 from babel.dates import get_day_names
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, delivery
-from bot.auth import Role, requires
 from bot.commands import command
-from bot.context import Context
-from bot.digest import csv_document, gather, last_week, render, so_far
-from bot.digest_schedule import run_due
-from bot.handlers.acting_for import allowed, member_id, pick, refuse
+from bot.context import App, Context
+from bot.digests import csv_document, gather, last_week, render, so_far
+from bot.digests_schedule import run_due
+from bot.domain.access import Role
 from bot.i18n import N_
 from bot.storage import audit, constituencies
 from bot.storage import digests as digest_store
 from bot.storage.constituencies import Constituency
 from bot.storage.db import utcnow
-from bot.text import esc
-from bot.ui import answer_with, keyboard, reply, send
+from bot.tg import callbacks
+from bot.tg.acting_for import allowed, member_id, pick, refuse
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import answer_with, keyboard, reply, send
 from bot.views import today
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger("cydlais.digests")
 TIMES = ("08:00", "09:00", "12:00", "15:00", "17:00", "19:00")
@@ -50,11 +47,9 @@ async def on_startup(app: App) -> None:
 async def tick(context: Context) -> None:
     """Every minute: queue owed digests, and let go of expired drafts."""
     services = context.services
-    drafts = services.extras.get("drafts")
-    if drafts is not None:
-        drafts.sweep()
+    services.drafts.sweep()
     if await run_due(services.db, services.settings, utcnow()):
-        delivery.wake(context.application)
+        context.services.delivery.wake()
 
 
 # ------------------------------------------------------------------ /digest

@@ -8,28 +8,23 @@ at once (`bot.safety`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import callbacks, safety
 from bot import views as view_service
-from bot.anonymity import Anonymity, load_key
-from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
-from bot.drafts import Draft, Drafts
-from bot.handlers import fallback, steps
+from bot.domain import safety
+from bot.domain.access import Role
+from bot.domain.redaction import redact
+from bot.drafts import Draft
 from bot.i18n import N_, Tr
-from bot.redaction import redact
 from bot.storage import constituencies, pending
 from bot.storage import topics as topic_store
-from bot.text import esc
-from bot.ui import answer_with, clear_buttons, keyboard, reply
-
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.tg import callbacks, fallback, steps
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
 
 VERB = "view"
 GROUP_REFUSAL = N_(
@@ -37,23 +32,6 @@ GROUP_REFUSAL = N_(
     "chat and send /feedback there."
 )
 LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
-
-
-def drafts(context: Context) -> Drafts:
-    found: Drafts = context.services.extras["drafts"]
-    return found
-
-
-def anonymity(context: Context) -> Anonymity:
-    found: Anonymity = context.services.extras["anonymity"]
-    return found
-
-
-async def on_startup(app: App) -> None:
-    """Load the key for keyed hashes once (never into the database) and open the draft store."""
-    services = app.bot_data["services"]
-    services.extras["anonymity"] = Anonymity(load_key(services.settings))
-    services.extras["drafts"] = Drafts()
 
 
 @requires(Role.MEMBER)
@@ -66,7 +44,7 @@ async def feedback_command(update: Update, context: Context) -> None:
     member = context.visit.member
     assert member is not None
     settings = context.settings
-    if await view_service.left_today(context.db, anonymity(context), settings, member) <= 0:
+    if await view_service.left_today(context.db, context.services.anonymity, settings, member) <= 0:
         await reply(
             update,
             context,
@@ -93,7 +71,7 @@ async def feedback_command(update: Update, context: Context) -> None:
     # A question another journey asked earlier (a topic's title, a broadcast's text) is
     # dropped: the words of the view must never be taken as its answer and stored.
     await steps.done(context)
-    draft = drafts(context).start(context.visit.telegram_id, tr.lang)
+    draft = context.services.drafts.start(context.visit.telegram_id, tr.lang)
     if len(places) == 1:
         await choose_topic(update, context, draft, places[0].id)
         return
@@ -196,7 +174,7 @@ async def take_text(update: Update, context: Context) -> bool:
     member = context.visit.member
     if message is None or message.text is None or member is None:
         return False
-    store = drafts(context)
+    store = context.services.drafts
     draft = store.get(context.visit.telegram_id)
     if draft is None:
         return False
@@ -255,7 +233,7 @@ async def view_pressed(update: Update, context: Context) -> None:
         return
     parsed = callbacks.parse(query.data)
     action = parsed.arg(0, ("c", "t", "send", "edit", "cancel", "lang")) if parsed else None
-    store = drafts(context)
+    store = context.services.drafts
     draft = store.get(context.visit.telegram_id)
     if parsed is None or action is None:
         await query.answer()
@@ -323,7 +301,7 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
     assert draft.constituency_id is not None
     tr = context.tr
     cid = draft.constituency_id
-    store = drafts(context)
+    store = context.services.drafts
     mine = {p.id for p in await constituencies.of_member(context.db, member.id)}
     if cid not in mine:
         store.discard(context.visit.telegram_id)
@@ -335,7 +313,7 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
         return
     given = await view_service.give(
         context.db,
-        anonymity(context),
+        context.services.anonymity,
         context.settings,
         member,
         constituency_id=cid,
@@ -380,7 +358,7 @@ async def query_done(update: Update) -> None:
 @requires(Role.ANYONE)
 async def media(update: Update, context: Context) -> None:
     """A photo, sticker or voice note: kindly say only typed text is taken for a view."""
-    draft = drafts(context).get(context.visit.telegram_id)
+    draft = context.services.drafts.get(context.visit.telegram_id)
     if draft is None or draft.stage not in ("writing", "preview"):
         await fallback.media(update, context)
         return
@@ -405,4 +383,4 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
     ]
 
 
-__all__ = ["handlers", "on_startup"]
+__all__ = ["handlers"]

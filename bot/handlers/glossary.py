@@ -5,16 +5,17 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot import jargon
-from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
-from bot.handlers import steps
+from bot.domain import jargon
+from bot.domain.access import Role
 from bot.i18n import LANGS, Lang, Tr
 from bot.reference_data import GlossaryEntry
 from bot.storage import pending
-from bot.text import esc
-from bot.ui import reply
+from bot.tg import steps
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import reply
 
 STEP = "glossary"
 SEPARATOR = "\n\n— — —\n\n"

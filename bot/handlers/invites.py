@@ -10,18 +10,20 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, invitations
-from bot.auth import Role, requires
-from bot.callbacks import Callback
+from bot import invites as invitations
 from bot.commands import command
 from bot.context import Context
+from bot.domain.access import Role
 from bot.i18n import N_, Tr
-from bot.invitations import Uses
+from bot.invites import Uses
 from bot.storage import constituencies, invites
 from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
-from bot.text import esc
-from bot.ui import ButtonSpec, answer_with, column, reply, tell
+from bot.tg import callbacks
+from bot.tg.auth import requires
+from bot.tg.callbacks import Callback
+from bot.tg.text import esc
+from bot.tg.ui import ButtonSpec, answer_with, column, reply, tell
 
 ROLE_CODES: dict[str, InviteRole] = {"m": "member", "r": "representative", "c": "coordinator"}
 CODE_OF: dict[InviteRole, str] = {v: k for k, v in ROLE_CODES.items()}

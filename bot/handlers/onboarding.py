@@ -7,16 +7,18 @@ from typing import cast
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, roles_service
-from bot.auth import Role, requires
+from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context
+from bot.domain.access import Role
 from bot.i18n import LANGS, N_, Lang, Tr, both
 from bot.menus import menu_text
 from bot.storage import constituencies, invites, members
 from bot.storage.members import SELF_DESCRIPTIONS, SelfDescription
-from bot.text import esc
-from bot.ui import answer_with, clear_buttons, keyboard, reply
+from bot.tg import callbacks
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
 
 WELCOME = N_(
     "<b>Welcome to Cydlais.</b> Here members of mental health networks in Wales share their "

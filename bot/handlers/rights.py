@@ -8,15 +8,16 @@ from io import BytesIO
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks, rights
-from bot.auth import Role, requires
+from bot import rights
 from bot.commands import command
 from bot.context import Context
-from bot.drafts import discard_open
+from bot.domain.access import Role
 from bot.handlers.onboarding import LANG_BUTTONS, privacy_text, send_welcome
 from bot.i18n import LANGS, N_, Tr, both
 from bot.menus import menu_text, set_chat_menu
-from bot.ui import answer_with, keyboard, reply
+from bot.tg import callbacks
+from bot.tg.auth import requires
+from bot.tg.ui import answer_with, keyboard, reply
 
 
 @requires(Role.ANYONE)
@@ -102,7 +103,7 @@ async def forget_pressed(update: Update, context: Context) -> None:
         await answer_with(update, context, tr.gettext("Nothing has been deleted."))
         return
     erased = await rights.forget(context.db, member.id)
-    discard_open(context.services.extras, context.visit.telegram_id)  # an unsent view too
+    context.services.drafts.discard(context.visit.telegram_id)  # an unsent view too
     if context.user_data is not None:
         context.user_data.clear()  # nothing of theirs stays in memory either
     await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.ANYONE)
@@ -130,7 +131,7 @@ async def stop_command(update: Update, context: Context) -> None:
     member = context.visit.member
     assert member is not None
     await rights.stop(context.db, member.id)
-    discard_open(context.services.extras, context.visit.telegram_id)  # an unsent view too
+    context.services.drafts.discard(context.visit.telegram_id)  # an unsent view too
     await reply(
         update,
         context,

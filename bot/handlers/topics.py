@@ -8,17 +8,17 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import callbacks
-from bot.auth import Role, requires
 from bot.commands import command
 from bot.context import Context
-from bot.handlers import steps
-from bot.handlers.acting_for import allowed, member_id, pick, refuse
+from bot.domain.access import Role
 from bot.storage import audit, constituencies, pending
 from bot.storage import topics as topic_store
 from bot.storage.constituencies import Constituency
-from bot.text import esc
-from bot.ui import answer_with, keyboard, reply
+from bot.tg import callbacks, steps
+from bot.tg.acting_for import allowed, member_id, pick, refuse
+from bot.tg.auth import requires
+from bot.tg.text import esc
+from bot.tg.ui import answer_with, keyboard, reply
 
 TITLE_MAX = 60
 
@@ -83,9 +83,8 @@ async def topic_pressed(update: Update, context: Context) -> None:
     if action == "c":
         await show_topics(update, context, place)
         return
-    drafts = context.services.extras.get("drafts")
-    if drafts is not None:  # the titles must not be taken for a view being written
-        drafts.discard(context.visit.telegram_id)
+    # the titles must not be taken for a view being written
+    context.services.drafts.discard(context.visit.telegram_id)
     await steps.ask(context, "topic_cy", {"cid": place.id})
     await answer_with(
         update,

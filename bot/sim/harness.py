@@ -9,11 +9,11 @@ import asyncio
 import dataclasses
 from typing import Any
 
-from bot.app import App, build_application
+from bot.app import build_application
 from bot.config import Settings
-from bot.context import Services
-from bot.processor import PerMemberUpdateProcessor
+from bot.context import App, Services
 from bot.sim.telegram import SentMessage, SimulatedTelegram, SimUser
+from bot.tg.processor import PerMemberUpdateProcessor
 
 FAKE_TOKEN = "123456789:SIMULATED-TOKEN-for-tests-and-demo"  # noqa: S105  # not a secret
 

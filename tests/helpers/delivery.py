@@ -8,8 +8,8 @@ import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-from bot import delivery, delivery_worker
 from bot.config import Settings
+from bot.delivery import worker as delivery_worker
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SimulatedTelegram
 from bot.storage import deliveries, members, roles
@@ -22,7 +22,7 @@ FAST = delivery_worker.Tuning(retry_after_scale=0.01, backoff_base=0.01, backoff
 
 
 def speed_up(h: Harness) -> delivery_worker.Worker:
-    worker = delivery.worker_of(h.app)
+    worker = h.services.delivery
     assert worker is not None, "the delivery worker did not start"
     worker.tuning = dataclasses.replace(FAST)
     return worker

@@ -53,7 +53,7 @@ async def main(db_path: str, log_path: str, mode: str, count: int) -> None:
             messages=[delivery.Outgoing(p.chat_id, f"Neges {p.chat_id}", p.id) for p in people],
             report_chat_id=REPORT_CHAT,
         )
-        delivery.wake(h.app)
+        h.services.delivery.wake()
         await asyncio.Event().wait()  # send until SIGKILL
     while await db.scalar("SELECT COUNT(*) FROM delivery_batches WHERE reported_at IS NULL"):  # noqa: ASYNC110  # polling another writer's rows: no event to wait on
         await asyncio.sleep(0.05)

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import roles_service
-from bot.auth import Role
+from bot import roles as roles_service
+from bot.domain.access import Role
 from bot.sim.harness import Harness, Person
 from bot.storage import Database, constituencies, members, roles
 from tests.helpers.people import seed_constituencies

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from bot import delivery
-from bot.auth import Access
 from bot.delivery import Outgoing
+from bot.domain.access import Access
 from bot.i18n import LANGS, N_, Lang, Tr, translator
 from bot.storage import Database, audit, constituencies
 from bot.storage import broadcasts as store
 from bot.storage.broadcasts import Broadcast, Kind, Recipient
-from bot.text import esc, split_message
+from bot.tg.text import esc, split_message
 
 KIND_TITLES: dict[Kind, str] = {
     "progress": N_("Progress update"),

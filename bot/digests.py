@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.aggregation import count_text, parts_text
+from bot.domain.counting import count_text, parts_text
 from bot.i18n import N_, Tr
 from bot.storage import Database
 from bot.storage import topics as topic_store
@@ -28,7 +28,7 @@ from bot.storage.constituencies import Constituency
 from bot.storage.members import SelfDescription
 from bot.storage.topics import Topic
 from bot.storage.views import Counts, View
-from bot.text import MAX_TEXT, esc, split_message
+from bot.tg.text import MAX_TEXT, esc, split_message
 
 CHAT_BUDGET = 12_000  # characters of views shown in the chat; all of them are in the file
 PART_LIMIT = MAX_TEXT - 96

@@ -14,18 +14,22 @@ from datetime import timedelta
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import aggregation, broadcasting, callbacks, delivery, jargon
-from bot.auth import Role, deny, requires
-from bot.callbacks import Callback
+from bot import broadcasts as broadcasting
+from bot import delivery
 from bot.commands import command
 from bot.context import Context
-from bot.handlers import steps
+from bot.domain import counting as aggregation
+from bot.domain import jargon
+from bot.domain.access import Role
 from bot.i18n import LANGS, Lang, Tr
 from bot.storage import broadcasts, constituencies, deliveries, pending
 from bot.storage.broadcasts import KINDS, Broadcast
 from bot.storage.db import utcnow
-from bot.text import esc, utf16_len
-from bot.ui import ButtonSpec, answer_with, column, reply
+from bot.tg import callbacks, steps
+from bot.tg.auth import deny, requires
+from bot.tg.callbacks import Callback
+from bot.tg.text import esc, utf16_len
+from bot.tg.ui import ButtonSpec, answer_with, column, reply
 
 VERB = "bc"
 TEXT_STEP = "broadcast.text"
@@ -466,7 +470,7 @@ async def _send(update: Update, context: Context, draft: Broadcast) -> None:
             _controls(tr, draft),
         )
         return
-    delivery.wake(context.application)
+    context.services.delivery.wake()
     _, count = sent
     at = delivery.going_out_at(context.settings, urgent=draft.urgent)
     text = (

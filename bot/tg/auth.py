@@ -12,57 +12,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from enum import IntEnum
 from typing import Any, TypeVar
 
 from telegram import Update
 
 from bot.context import Context
+from bot.domain.access import Role
 from bot.i18n import N_
-from bot.ui import tell
+from bot.tg.ui import tell
 
 Handler = Callable[[Update, Context], Awaitable[Any]]
 F = TypeVar("F", bound=Handler)
 
-
-class Role(IntEnum):
-    ANYONE = 0
-    MEMBER = 1
-    REPRESENTATIVE = 2
-    COORDINATOR = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Access:
-    is_member: bool
-    coordinator: bool
-    rep_of: frozenset[int]
-
-    def has(self, role: Role) -> bool:
-        if role is Role.ANYONE:
-            return True
-        if not self.is_member:
-            return False
-        if role is Role.MEMBER:
-            return True
-        if role is Role.REPRESENTATIVE:
-            return self.coordinator or bool(self.rep_of)
-        return self.coordinator
-
-    def speaks_for(self, constituency_id: int) -> bool:
-        """May act for this constituency: its representative, or any coordinator."""
-        return self.is_member and (self.coordinator or constituency_id in self.rep_of)
-
-    @property
-    def top(self) -> Role:
-        for role in (Role.COORDINATOR, Role.REPRESENTATIVE, Role.MEMBER):
-            if self.has(role):
-                return role
-        return Role.ANYONE
-
-
-STRANGER = Access(False, False, frozenset())
 
 _DENIED = {
     Role.MEMBER: N_("This is for members. To join, send /start."),

@@ -12,9 +12,10 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot.auth import Role, deny, required_role, requires
 from bot.context import Context
+from bot.domain.access import Role
 from bot.storage import pending
+from bot.tg.auth import deny, required_role, requires
 
 Step = Callable[[Update, Context, pending.Pending], Awaitable[None]]
 _STEPS: dict[str, tuple[Role, Step]] = {}
@@ -54,7 +55,7 @@ async def done(context: Context) -> None:
 @requires(Role.ANYONE)
 async def on_text(update: Update, context: Context) -> None:
     """Route text to the step the member is in; otherwise a helpful answer."""
-    from bot.handlers.fallback import unexpected_text  # avoids an import cycle
+    from bot.tg.fallback import unexpected_text  # avoids an import cycle
 
     member = context.visit.member
     if member is not None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from bot.i18n import Tr
 from bot.reference_data import SupportLine, load_crisis_phrases, load_support_lines
-from bot.text import esc
+from bot.tg.text import esc
 
 
 def normalise(text: str) -> str:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from bot import delivery
 from bot.config import Settings
-from bot.digest import DigestData, csv_document, due, gather, render
+from bot.digests import DigestData, csv_document, due, gather, render
 from bot.i18n import Lang, translator
 from bot.storage import Database, constituencies, members, roles
 from bot.storage import digests as digest_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Literal
 
-from bot.auth import Access
+from bot.domain.access import Access
 from bot.storage import Database, audit, invites
 from bot.storage.invites import Invite, InviteRole
 

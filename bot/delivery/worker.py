@@ -1,6 +1,6 @@
-"""The delivery worker: sends the queued rows of `bot.delivery` within Telegram's limits.
+"""The delivery worker: sends the queued rows of `bot.delivery.queue` within Telegram's limits.
 
-See `bot.delivery` for what each Telegram answer does to a row and why a row in flight at
+See `bot.delivery.queue` for what each Telegram answer does to a row and why a row in flight at
 a crash may be sent twice. One worker per process, started and stopped by `bot.app`.
 """
 
@@ -28,7 +28,8 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.config import Settings
-from bot.delivery import going_out_at, quiet_now, report_text
+from bot.delivery.report import report_text
+from bot.delivery.schedule import going_out_at, quiet_now
 from bot.i18n import Lang, translator
 from bot.storage import Database, deliveries, members
 from bot.storage.db import utcnow

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.context import Context
-from bot.text import split_message
+from bot.tg.text import split_message
 
 ButtonSpec = tuple[str, str]  # (label, callback_data)
 

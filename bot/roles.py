@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Bot
 
-from bot.auth import Role
 from bot.config import Settings
+from bot.domain.access import Role
 from bot.menus import ensure_menu
 from bot.storage import Database, audit, members, roles
 from bot.storage.members import Member

@@ -6,8 +6,8 @@ from typing import cast
 
 from telegram import Update
 
-from bot.auth import STRANGER, Access
 from bot.context import Context, Visit
+from bot.domain.access import STRANGER, Access
 from bot.i18n import Lang, as_lang, translator
 from bot.menus import ensure_menu, menu_key
 from bot.storage import members

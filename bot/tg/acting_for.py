@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import callbacks
 from bot.context import Context
 from bot.storage import constituencies
 from bot.storage.constituencies import Constituency
-from bot.ui import keyboard, reply, tell
+from bot.tg import callbacks
+from bot.tg.ui import keyboard, reply, tell
 
 
 async def places_for(context: Context) -> list[Constituency]:

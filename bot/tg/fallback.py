@@ -5,12 +5,13 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot.auth import Role, requires
 from bot.context import Context
+from bot.domain.access import Role
+from bot.domain.safety import suggests_crisis, support_message
 from bot.handlers.onboarding import send_welcome
 from bot.i18n import N_, Lang
-from bot.safety import suggests_crisis, support_message
-from bot.ui import reply
+from bot.tg.auth import requires
+from bot.tg.ui import reply
 
 LONG_TEXT = 3000
 UNKNOWN_COMMAND = N_("I don't know that command. Send /help to see what I can do.")

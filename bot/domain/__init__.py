@@ -1,0 +1,1 @@
+"""Pure rules: no Telegram objects, no SQL. Counting, anonymity, redaction, safety, jargon, access."""
