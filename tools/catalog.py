@@ -4,11 +4,20 @@
     python tools/catalog.py missing       # list Welsh entries still untranslated or fuzzy
     python tools/catalog.py set FILE.json # apply {"msgid": "Welsh"} or {"msgid": ["form0", ...]}
     python tools/catalog.py compile       # write .mo files (optional: the bot compiles in memory)
+    python tools/catalog.py merge BASE OURS THEIRS  # git merge driver (see .gitattributes)
 
 `update` is `pybabel extract` + `pybabel update --no-fuzzy-matching --ignore-obsolete`, then
 re-asserts the Welsh six-form Plural-Forms header, which Babel 2.18 would write with five.
 English msgids are the source, so the English catalog's msgstrs stay empty (gettext then
 returns the msgid). A lock keeps two people's runs from interleaving.
+
+`merge` is a three-way merge of two branches' catalogs, entry by entry, for git: two people who
+each add messages on their own branch (and each run `update`, which rewrites the header) would
+otherwise conflict on every merge. Enable it once per clone:
+
+    git config merge.catalog.driver "python tools/catalog.py merge %O %A %B"
+
+Run `update` after a merge that brought new code, so entries follow the msgids in the code.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,6 +151,52 @@ def set_translations(source: Path) -> None:
         print(f"not in the catalog (run update first?): {msgid!r}", file=sys.stderr)
 
 
+def _read(path: Path, locale: str | None) -> Catalog:
+    with path.open("rb") as fp:
+        return read_po(fp, locale=locale)
+
+
+def _entry(catalog: Catalog, key: object) -> tuple[object, bool] | None:
+    message = catalog.get(key)  # type: ignore[arg-type]  # Babel's key is the msgid or (msgid, ctxt)
+    return None if message is None else (message.string, message.fuzzy)
+
+
+def merge(base: Path, ours: Path, theirs: Path) -> int:
+    """Three-way merge of catalogs into `ours`: each entry as the side that changed it."""
+    header = _read(ours, None)
+    locale = str(header.locale) if header.locale else None
+    o, a, b = (_read(path, locale) for path in (base, ours, theirs))
+    keys = {m.id if not m.context else (m.id, m.context) for c in (o, a, b) for m in c if m.id}
+    merged = _read(ours, locale)
+    for key in keys:
+        mine, yours, was = _entry(a, key), _entry(b, key), _entry(o, key)
+        if mine == yours or yours == was:
+            continue  # ours already holds the answer
+        if mine != was and mine is not None and any(_strings(a, key)):
+            continue  # both changed it: keep ours, which is translated
+        msgid = key[0] if isinstance(key, tuple) else key
+        ctxt = key[1] if isinstance(key, tuple) else None
+        if yours is None:
+            merged.delete(msgid, context=ctxt)
+            continue
+        merged.delete(msgid, context=ctxt)  # __setitem__ would keep the old string
+        merged[msgid] = b[key]  # type: ignore[index]  # as above
+    if locale == "cy":
+        merged._num_plurals = 6  # see fix_header
+        merged._plural_expr = "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5)"
+    with ours.open("wb") as fp:
+        write_po(fp, merged, width=100, sort_output=True, ignore_obsolete=True)
+    return 0
+
+
+def _strings(catalog: Catalog, key: object) -> tuple[str, ...]:
+    message = catalog.get(key)  # type: ignore[arg-type]  # as above
+    if message is None:
+        return ()
+    value = message.string
+    return tuple(value) if isinstance(value, tuple) else (value,)
+
+
 def main() -> int:
     if len(sys.argv) < 2:
         print(__doc__)
@@ -152,6 +208,8 @@ def main() -> int:
             return missing()
         case "set":
             set_translations(Path(sys.argv[2]))
+        case "merge":
+            return merge(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
         case "compile":
             pybabel("compile", "-d", str(LOCALES), "--statistics")
         case _:
