@@ -22,12 +22,12 @@ from bot.config import Settings
 from bot.context import App, Context, Services
 from bot.delivery.worker import Worker
 from bot.domain.anonymity import Anonymity, load_key
-from bot.drafts import Drafts
 from bot.handlers import (
     admin,
     broadcasts,
     constituencies,
     digests,
+    fallback,
     feedback,
     glossary,
     invites,
@@ -37,13 +37,14 @@ from bot.handlers import (
 )
 from bot.menus import set_default_menus
 from bot.storage import Database
-from bot.tg import errors, fallback, steps, visit
+from bot.tg import errors, steps, visit
+from bot.tg.memory import Memory
 from bot.tg.processor import PerMemberUpdateProcessor
 
 log = logging.getLogger("cydlais")
 
-# Journeys in group 0, in this order: the first handler that matches an update wins. Steps
-# (free text answering a question) come last so that commands always reach their journey.
+# Journeys in group 0, in this order: the first handler that matches an update wins (their
+# commands and buttons do not overlap, so the order matters only for what comes after them).
 # A journey module has `handlers()` and may have `async on_startup(app)` / `on_shutdown(app)`.
 JOURNEYS: list[ModuleType] = [
     onboarding,
@@ -56,7 +57,6 @@ JOURNEYS: list[ModuleType] = [
     topics,
     broadcasts,
     glossary,
-    steps,
 ]
 
 Hook = Callable[[App], Coroutine[Any, Any, None]]
@@ -104,12 +104,17 @@ def build_application(
 def register_handlers(app: App) -> None:
     # group -1: who is speaking (member, language, roles), for every update
     app.add_handler(TypeHandler(Update, visit.load_visit), group=-1)
-    # group 0: the journeys, then whatever no journey took (unknown commands, media, edits).
-    # One group, because only the first matching handler of a group runs: a fallback in a
-    # later group would answer every command a second time.
-    for journey in [*JOURNEYS, fallback]:
+    # group 0: the journeys; then typed text, which goes to whatever the person's one slot is
+    # waiting for (after the journeys, so a command always reaches its journey and replaces
+    # the question); then whatever nobody took (unknown commands, media, edits). One group,
+    # because only the first matching handler of a group runs: a fallback in a later group
+    # would answer every command a second time.
+    for journey in JOURNEYS:
         for handler in journey.handlers():
             app.add_handler(handler, group=0)
+    app.add_handler(steps.text_handler(otherwise=fallback.unexpected_text), group=0)
+    for handler in fallback.handlers():
+        app.add_handler(handler, group=0)
     app.add_error_handler(errors.on_error)
 
 
@@ -123,7 +128,7 @@ def _post_init(settings: Settings) -> Hook:
             db=db,
             delivery=Worker(app.bot, db, settings),
             anonymity=Anonymity(load_key(settings)),
-            drafts=Drafts(),
+            memory=Memory(),
         )
         app.bot_data["services"] = services
         await set_default_menus(app.bot, settings)

@@ -11,10 +11,10 @@ from bot.config import Settings
 from bot.delivery.worker import Worker
 from bot.domain.access import Access
 from bot.domain.anonymity import Anonymity
-from bot.drafts import Drafts
 from bot.i18n import Lang, Tr, both, translator
 from bot.storage import Database
 from bot.storage.members import Member
+from bot.tg.memory import Memory
 
 
 @dataclass(slots=True)
@@ -25,7 +25,7 @@ class Services:
     db: Database
     delivery: Worker  # the one delivery worker: `services.delivery.wake()` after enqueuing
     anonymity: Anonymity  # keyed hashes; the key never enters the database
-    drafts: Drafts  # views being written: in memory only
+    memory: Memory  # the in-memory half of each person's slot (`bot.tg.steps`)
 
 
 @dataclass(slots=True)
@@ -85,7 +85,7 @@ class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict
     def t(self, message: str) -> str:
         """Translate for this person; both languages, Welsh first, if theirs isn't known yet."""
         if self.visit.lang is None:
-            return both(message, self.settings.timezone, sep="\n")
+            return both(message, self.settings.timezone)
         return self.visit.tr.gettext(message)
 
     def tr_for(self, lang: Lang) -> Tr:

@@ -102,6 +102,9 @@ def translator(lang: Lang, tz: tzinfo) -> Tr:
     return Tr(lang, tz, catalogs()[lang])
 
 
-def both(message: str, tz: tzinfo, sep: str = "\n\n") -> str:
+SEPARATOR = "\n\n— — —\n\n"  # between the Welsh and the English of one message
+
+
+def both(message: str, tz: tzinfo) -> str:
     """The same message in Welsh then English, for people whose language is not yet known."""
-    return sep.join(translator(lang, tz).gettext(message) for lang in LANGS)
+    return SEPARATOR.join(translator(lang, tz).gettext(message) for lang in LANGS)

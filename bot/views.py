@@ -6,7 +6,7 @@ draft; what is stored is only constituency, topic, language, redacted text and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.config import Settings
@@ -21,6 +21,23 @@ from bot.storage.members import Member, SelfDescription
 
 MIN_LENGTH = 5
 MAX_LENGTH = 3000
+
+
+@dataclass(slots=True)
+class Draft:
+    """A view being written: held only in the member's memory slot (`bot.tg.memory`).
+
+    Never written to the database, python-telegram-bot's user_data or a log; it goes when
+    the member sends it, cancels, is asked something else, or leaves it for 15 minutes.
+    """
+
+    lang: Lang  # the language the view is written in (the member can change it)
+    constituency_id: int | None = None
+    topic_id: int | None = None
+    text: str | None = field(default=None, repr=False)  # the member's words: never printed
+
+    def forget(self) -> None:
+        self.text = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ import pytest
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.domain.anonymity import Anonymity, load_key
-from bot.drafts import Drafts
+from bot.tg.memory import Memory
+from bot.views import Draft
 
 
 def settings_for(tmp_path: Path, secret: str = "") -> Settings:
@@ -56,15 +57,17 @@ def test_tags_are_scoped_and_keyed() -> None:
 
 def test_drafts_expire_after_fifteen_minutes() -> None:
     now = [1000.0]
-    store = Drafts(clock=lambda: now[0])
-    draft = store.start(7, "cy")
+    store = Memory(clock=lambda: now[0])
+    draft = Draft("cy")
+    store.put(7, "view.writing", payload=draft)
     draft.text = "rhywbeth preifat"
     assert "rhywbeth" not in repr(draft) and "rhywbeth" not in repr(store)
     now[0] += 14 * 60
-    assert store.get(7) is draft
+    held = store.get(7)
+    assert held is not None and held.payload is draft
     now[0] += 61
     assert store.get(7) is None
     assert draft.text is None  # the words are let go, not only the entry
-    store.start(8, "en")
+    store.put(8, "view.writing", payload=Draft("en"))
     now[0] += 15 * 60
     assert store.sweep() == 1 and len(store) == 0

@@ -152,7 +152,7 @@ async def test_nothing_links_a_view_to_the_member(
     assert REDACTED.encode() in raw  # we are looking at the right bytes
 
     # 8. The draft is gone, and never reached python-telegram-bot's own stores.
-    assert harness.services.drafts.get(TELEGRAM_ID) is None
+    assert harness.services.memory.get(TELEGRAM_ID) is None
     for store in (harness.app.user_data, harness.app.chat_data, harness.app.bot_data):
         assert "discharge letter" not in repr(store)
 

@@ -1,16 +1,19 @@
 """Who may do what, discovered from the Application itself and tried as five people.
 
-Every registered handler must declare its role; every command, every button verb and every
-free-text step is tried as a stranger, a member, a representative of another network, a
-representative and a coordinator. Then each privileged button is pressed with real
-callback_data naming a real object, and the database shows who changed what.
+Every registered handler must declare its role; every command, every kind of button (the
+`CallbackData` classes) and every kind of question in the one slot is tried as a stranger,
+a member, a representative of another network, a representative and a coordinator. Then
+each privileged button is pressed with real callback_data naming a real object, and the
+database shows who changed what.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
 
 import pytest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -19,11 +22,15 @@ from bot.app import build_application
 from bot.commands import COMMANDS
 from bot.config import load_settings
 from bot.domain.access import Role
+from bot.handlers.admin import RoleButton
+from bot.handlers.constituencies import NetworkButton
+from bot.handlers.invites import InviteButton, WithdrawButton
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
 from bot.storage import invites, pending
 from bot.tg import steps
 from bot.tg.auth import required_role
+from bot.tg.callbacks import CallbackData
 from tests.helpers.roles import (
     ERROR,
     LEVEL,
@@ -36,8 +43,6 @@ from tests.helpers.roles import (
     texts_of,
 )
 
-VERB = re.compile(r"^\^(?P<verb>[A-Za-z0-9_.\\-]+)\(:\|\$\)$")
-
 
 def _handlers() -> list[tuple[int, BaseHandler]]:  # type: ignore[type-arg]
     """The handlers a freshly built Application registers, by group (read at collection)."""
@@ -47,12 +52,26 @@ def _handlers() -> list[tuple[int, BaseHandler]]:  # type: ignore[type-arg]
     return [(group, h) for group, hs in app.handlers.items() for h in hs]
 
 
-def _verb(handler: CallbackQueryHandler) -> str:  # type: ignore[type-arg]
-    pattern = handler.pattern
-    assert isinstance(pattern, re.Pattern), "use callbacks.pattern(verb)"
-    match = VERB.match(pattern.pattern)
-    assert match is not None, f"pattern {pattern.pattern!r} is not callbacks.pattern(verb)"
-    return match.group("verb").replace("\\", "")
+def _kind(handler: CallbackQueryHandler) -> type[CallbackData]:  # type: ignore[type-arg]
+    kind = getattr(handler.callback, "button_kind", None)
+    assert kind is not None, f"{handler.callback} is not registered with button_handler()"
+    return kind  # type: ignore[no-any-return]
+
+
+def _forged(kind: type[CallbackData]) -> str:
+    """Well-formed data naming nothing real: 999999 for ids, the first of each choice."""
+
+    def value(hint: Any) -> Any:
+        if get_origin(hint) is Literal:
+            return get_args(hint)[0]
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if options:
+            return value(options[0])
+        return {int: 999999, str: "zz", bool: True}[hint]
+
+    hints = typing.get_type_hints(kind)
+    fields = {f.name: value(hints[f.name]) for f in dataclasses.fields(kind)}  # type: ignore[arg-type]
+    return kind(**fields).pack()
 
 
 HANDLERS = _handlers()
@@ -62,12 +81,18 @@ COMMAND_CASES = [  # every name, English and Welsh
     if isinstance(h, CommandHandler)
     for name in sorted(h.commands)
 ]
-VERB_CASES = [
-    pytest.param(_verb(h), required_role(h.callback), id=_verb(h))
+BUTTON_CASES = [
+    pytest.param(_kind(h), required_role(h.callback), id=_kind(h).prefix)
     for _, h in HANDLERS
     if isinstance(h, CallbackQueryHandler)
 ]
-STEP_CASES = [pytest.param(kind, role, id=kind) for kind, (role, _) in steps._STEPS.items()]
+STEP_CASES = [pytest.param(kind, id=name) for name, kind in steps.kinds().items()]
+
+
+def test_every_button_kind_has_a_handler() -> None:
+    handled = {_kind(h) for _, h in HANDLERS if isinstance(h, CallbackQueryHandler)}
+    journeys = {k for k in CallbackData.kinds().values() if k.__module__.startswith("bot.")}
+    assert journeys == handled
 
 
 async def test_every_handler_declares_a_role(harness: Harness) -> None:
@@ -81,10 +106,9 @@ async def test_every_handler_declares_a_role(harness: Harness) -> None:
                 continue
             if required_role(handler.callback) is None:
                 undeclared.append(f"{type(handler).__name__} {handler.callback.__qualname__}")
-    for kind, (role, fn) in steps._STEPS.items():
-        if required_role(fn) is not role:
-            undeclared.append(f"step {kind}")
     assert undeclared == []
+    # Text steps are guarded by their kind's role (`steps.route`); each answers a declared kind.
+    assert set(steps._TEXT) <= set(steps.kinds())
 
 
 async def test_commands_match_their_menu_entries(harness: Harness) -> None:
@@ -111,12 +135,16 @@ async def test_command_matrix(harness: Harness, name: str, role: Role) -> None:
         assert denied(harness, replies, before) is not (LEVEL[who] >= role), (name, who, texts)
 
 
-@pytest.mark.parametrize(("verb", "role"), VERB_CASES)
-async def test_button_matrix_with_malformed_data(harness: Harness, verb: str, role: Role) -> None:
-    """A bare or nonsense press: refused below the role, handled without an error above it."""
+@pytest.mark.parametrize(("kind", "role"), BUTTON_CASES)
+async def test_button_matrix_with_forged_data(
+    harness: Harness, kind: type[CallbackData], role: Role
+) -> None:
+    """A bare, nonsense or well-formed-but-forged press: refused below the role, handled
+    without an error above it, and a refused press changes nothing."""
     cast = await make_cast(harness)
     db = harness.services.db
-    for data in (verb, f"{verb}:999999:zz:0", f"{verb}:-1"):
+    prefix = kind.prefix
+    for data in (prefix, f"{prefix}:999999:zz:0", f"{prefix}:-1", _forged(kind)):
         for who in PERSONAS:
             before, answers = await snapshot(db), len(harness.sim.callback_answers)
             replies = await cast[who].press_data(data)
@@ -127,18 +155,31 @@ async def test_button_matrix_with_malformed_data(harness: Harness, verb: str, ro
                 assert await snapshot(db) == before, (data, who)
 
 
-@pytest.mark.parametrize(("kind", "role"), STEP_CASES)
-async def test_step_matrix(harness: Harness, kind: str, role: Role) -> None:
-    """A member whose step needs a higher role is refused, and the step is forgotten."""
+@pytest.mark.parametrize("kind", STEP_CASES)
+async def test_step_matrix(harness: Harness, kind: steps.Kind) -> None:
+    """Text for a question that needs a higher role is refused, and the question forgotten;
+    above it, the text is answered without an error."""
     cast = await make_cast(harness)
     db = harness.services.db
     for who in PERSONAS[1:]:
-        await pending.put(db, cast.member_ids[who], kind, {})
+        telegram_id = cast[who].id
+        if kind.memory:
+            harness.services.memory.put(telegram_id, kind.name)
+        else:
+            await pending.put(db, cast.member_ids[who], kind.name, {})
         replies = await cast[who].say("Fforwm Newydd")
-        allowed = LEVEL[who] >= role
+        assert not any(ERROR in t for t in texts_of(replies)), (kind.name, who)
+        allowed = LEVEL[who] >= kind.role
         assert denied(harness, replies, len(harness.sim.callback_answers)) is not allowed, who
         if not allowed:
             assert await pending.get(db, cast.member_ids[who]) is None
+            assert harness.services.memory.get(telegram_id) is None
+        await steps_done(harness, cast.member_ids[who], telegram_id)
+
+
+async def steps_done(harness: Harness, member_id: int, telegram_id: int) -> None:
+    await pending.clear(harness.services.db, member_id)
+    harness.services.memory.discard(telegram_id)
 
 
 # ---------------------------------------------------------------- real objects, real effects
@@ -151,10 +192,16 @@ class Case:
     make: Callable[[Cast], object]  # returns the data, or a coroutine giving it
     allowed: frozenset[str]
     changes: frozenset[str]  # tables changed by an allowed press
+    first: str | None = None  # a command sent first, as the flow would have been started
 
 
-def _case(make: Callable[[Cast], object], allowed: set[str], changes: set[str]) -> Case:
-    return Case(make, frozenset(allowed), frozenset(changes))
+def _case(
+    make: Callable[[Cast], object],
+    allowed: set[str],
+    changes: set[str],
+    first: str | None = None,
+) -> Case:
+    return Case(make, frozenset(allowed), frozenset(changes), first)
 
 
 async def _invite_for_a(cast: Cast, role: str) -> str:
@@ -164,33 +211,48 @@ async def _invite_for_a(cast: Cast, role: str) -> str:
         constituency_id=cast.a,
         created_by=None,  # type: ignore[arg-type]
     )
-    return f"invx:{invite.id}"
+    return WithdrawButton(invite.id).pack()
 
 
 COORD = {"coordinator"}
 SPEAKS_FOR_A = {"rep", "coordinator"}
+MADE = {"invites", "audit_log", "pending_input"}  # the link, its record, the finished question
 CASES = {
-    "show network A": _case(lambda c: f"cons:{c.a}", COORD, set()),
-    "close network A": _case(lambda c: f"cjoin:{c.a}:0", COORD, {"constituencies", "audit_log"}),
+    # pending_input: the list now waits for a press
+    "show network A": _case(lambda c: NetworkButton("show", c.a).pack(), COORD, {"pending_input"}),
+    "close network A": _case(
+        lambda c: NetworkButton("close", c.a).pack(), COORD, {"constituencies", "audit_log"}
+    ),
     "archive network A": _case(
         # members: its representative's menu is replaced at once (a member's now)
-        lambda c: f"carch:{c.a}:yes",
+        lambda c: NetworkButton("sure", c.a).pack(),
         COORD,
         {"constituencies", "audit_log", "members"},
     ),
-    "rename network A": _case(lambda c: f"cren:{c.a}", COORD, {"pending_input"}),
-    "add a network": _case(lambda c: "cnew", COORD, {"pending_input"}),
-    "load health boards": _case(lambda c: "cseed", COORD, {"constituencies", "audit_log"}),
+    "rename network A": _case(
+        lambda c: NetworkButton("rename", c.a).pack(), COORD, {"pending_input"}
+    ),
+    "add a network": _case(lambda c: NetworkButton("new").pack(), COORD, {"pending_input"}),
+    "load health boards": _case(
+        lambda c: NetworkButton("seed").pack(),
+        COORD,
+        {"constituencies", "audit_log", "pending_input"},
+    ),
     "member invite to A": _case(
-        lambda c: f"inv:m:{c.a}:n:7", SPEAKS_FOR_A, {"invites", "audit_log"}
+        lambda c: InviteButton("m", c.a, "n", 7).pack(), SPEAKS_FOR_A, MADE, first="/invite"
     ),
     "member invite to B": _case(
-        lambda c: f"inv:m:{c.b}:1:1", {"rep_other", "coordinator"}, {"invites", "audit_log"}
+        lambda c: InviteButton("m", c.b, "1", 1).pack(),
+        {"rep_other", "coordinator"},
+        MADE,
+        first="/invite",
     ),
     "representative invite to A": _case(
-        lambda c: f"inv:r:{c.a}:1:7", COORD, {"invites", "audit_log"}
+        lambda c: InviteButton("r", c.a, "1", 7).pack(), COORD, MADE, first="/invite"
     ),
-    "coordinator invite": _case(lambda c: "inv:c:0:1:30", COORD, {"invites", "audit_log"}),
+    "coordinator invite": _case(
+        lambda c: InviteButton("c", None, "1", 30).pack(), COORD, MADE, first="/invite"
+    ),
     "withdraw member invite to A": _case(
         lambda c: _invite_for_a(c, "member"), SPEAKS_FOR_A, {"invites", "audit_log"}
     ),
@@ -199,7 +261,7 @@ CASES = {
     ),
     "remove the other representative's role": _case(
         # members: the person's menu is replaced at once, and which menu they have is recorded
-        lambda c: f"rolex:{c.role_ids['rep_other']}:yes",
+        lambda c: RoleButton(c.role_ids["rep_other"], sure=True).pack(),
         COORD,
         {"roles", "audit_log", "members"},
     ),
@@ -215,6 +277,8 @@ async def test_real_buttons(harness: Harness, case: str, who: str) -> None:
     made = spec.make(cast)
     data = await made if hasattr(made, "__await__") else made  # type: ignore[misc]
     assert isinstance(data, str)
+    if spec.first is not None:
+        await cast[who].say(spec.first)
     before = await snapshot(db)
     replies = await cast[who].press_data(data)
     assert not any(ERROR in t for t in texts_of(replies)), texts_of(replies)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot import delivery
 from bot.config import Settings, parse_quiet_hours
+from bot.handlers.broadcasts.common import BroadcastButton
 from bot.i18n import translator
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import FloodRules, SimulatedTelegram
@@ -75,8 +76,8 @@ async def test_each_member_gets_their_own_language_and_the_author_a_report(
         "Recipients: fewer than 5 people (in Welsh: fewer than 5; in English: fewer than 5)"
         in preview
     )
-    assert f"Welsh readers will receive this (1 message):\n---\n{welsh}\n---\n" in preview
-    assert f"English readers will receive this (1 message):\n---\n{english}\n---\n" in preview
+    assert f"Welsh readers will receive this (1 message):\n\n{welsh}\n\n" in preview
+    assert f"English readers will receive this (1 message):\n\n{english}\n\n" in preview
     assert "Send this to fewer than 5 people?" in preview
     assert "It will go out straight away." in preview
     assert "Plain language check" not in preview
@@ -387,9 +388,9 @@ async def test_a_representative_speaks_only_for_their_own_network(harness: Harne
     assert draft is None
     draft_id = int(await harness.services.db.scalar("SELECT MAX(id) FROM broadcasts"))
     # Forged presses: another network, the whole service, someone else's draft.
-    await rep.press_data(f"bc:{draft_id}:net:{places['users']}")
-    await rep.press_data(f"bc:{draft_id}:aud:all")
-    await plain.press_data(f"bc:{draft_id}:send")
+    await rep.press_data(BroadcastButton(draft_id, "network", str(places["users"])).pack())
+    await rep.press_data(BroadcastButton(draft_id, "everyone").pack())
+    await plain.press_data(BroadcastButton(draft_id, "send").pack())
     stored = await broadcasts.get(harness.services.db, draft_id)
     assert stored is not None
     assert stored.constituency_ids == ()
@@ -444,13 +445,13 @@ async def test_a_network_taken_from_a_representative_mid_draft_stops_every_press
     assert not await pending.get(db, member.id)
     draft = int(await db.scalar("SELECT MAX(id) FROM broadcasts"))
     before = len(rep.inbox)
-    await rep.press_data(f"bc:{draft}:edit:cy")
-    await rep.press_data(f"bc:{draft}:send")
+    await rep.press_data(BroadcastButton(draft, "edit", "cy").pack())
+    await rep.press_data(BroadcastButton(draft, "send").pack())
     assert len(rep.inbox) == before  # only alerts: no question, no preview, nothing sent
     assert harness.sim.callback_answers[-1].get("show_alert")
     assert await db.scalar("SELECT COUNT(*) FROM deliveries") == 0
     assert not received(user, "Progress update")
-    await rep.press_data(f"bc:{draft}:cancel")  # cancelling is still allowed
+    await rep.press_data(BroadcastButton(draft, "cancel").pack())  # cancelling is still allowed
     assert rep.last.text == "Cancelled: nothing was sent."
 
 
@@ -472,7 +473,7 @@ async def test_jargon_is_flagged_with_plain_words_but_can_still_go(harness: Harn
         "In the English text:\n• GP: your family doctor\n• CMHT: your local mental health team (outside hospital)"
         in preview
     )
-    assert "edited" not in preview.split("Plain language check.")[1].split("---")[0]
+    assert "edited" not in preview.split("Plain language check.")[1].split("⬇️")[0]
     await boss.press("Send the message")
     assert (await settled(harness, await last_batch(harness))).counts.sent == 4
 
@@ -505,9 +506,8 @@ async def test_the_draft_survives_a_restart(settings: Settings) -> None:
         boss = again.person(boss.id, "Ceri")
         preview = "\n".join(m.text for m in await boss.say(EN_TEXT))
         assert "Recipients: fewer than 5 people" in preview
-        await boss.press_data(
-            f"bc:{await again.services.db.scalar('SELECT MAX(id) FROM broadcasts')}:send"
-        )
+        draft = int(await again.services.db.scalar("SELECT MAX(id) FROM broadcasts"))
+        await boss.press_data(BroadcastButton(draft, "send").pack())
         assert (await settled(again, await last_batch(again))).counts.sent == 4
 
 

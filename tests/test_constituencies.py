@@ -4,6 +4,7 @@ health board areas, in Welsh and English; every change audited."""
 from __future__ import annotations
 
 from bot.handlers import admin
+from bot.handlers.constituencies import NetworkButton
 from bot.reference_data import load_constituencies
 from bot.sim.harness import Harness
 from bot.storage import audit, constituencies, invites, pending
@@ -34,7 +35,9 @@ async def test_add_a_network_in_two_steps_with_length_checks(harness: Harness) -
         "Fforwm Ieuenctid Powys",
         "Powys <Youth> Forum",
     )
-    assert place.self_join and await pending.get(db, cast.member_ids["coordinator"]) is None
+    assert place.self_join
+    waiting = await pending.get(db, cast.member_ids["coordinator"])
+    assert waiting is not None and waiting.kind == "constituency.menu"  # no longer a name
     assert (await audit.latest(db, 1))[0].action == "constituency.created"
 
 
@@ -86,9 +89,10 @@ async def test_rename_open_close_and_archive(harness: Harness) -> None:
         "constituency.renamed",
     ]
     # an old button naming the archived network does nothing
-    await coordinator.press_data(f"cren:{cast.a}")
+    await coordinator.press_data(NetworkButton("rename", cast.a).pack())
     assert harness.sim.callback_answers[-1]["text"] == "That network no longer exists."
-    assert await pending.get(db, cast.member_ids["coordinator"]) is None
+    waiting = await pending.get(db, cast.member_ids["coordinator"])
+    assert waiting is None or waiting.kind != "constituency.name"
 
 
 async def test_load_the_seven_health_board_areas_once(harness: Harness) -> None:
@@ -134,7 +138,7 @@ async def test_archiving_changes_its_representatives_menus_at_once(harness: Harn
     cast = await make_cast(harness)
     rep_chat = {"type": "chat", "chat_id": cast["rep"].id}
     assert "members" in [c["command"] for c in harness.sim.commands_for(rep_chat)]
-    await cast["coordinator"].press_data(f"carch:{cast.a}:yes")
+    await cast["coordinator"].press_data(NetworkButton("sure", cast.a).pack())
     menu = [c["command"] for c in harness.sim.commands_for(rep_chat)]
     assert "members" not in menu and "feedback" in menu
     await admin.on_startup(harness.app)  # a restart gives them the member's menu too

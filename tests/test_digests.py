@@ -14,6 +14,8 @@ from bot.delivery import worker as delivery_worker
 from bot.digests import Period, gather, render, this_week
 from bot.digests_schedule import run_due
 from bot.handlers import digests as digest_handlers
+from bot.handlers.digests import DigestButton, DigestTimeButton
+from bot.handlers.topics import TopicButton
 from bot.i18n import translator
 from bot.sim.harness import Harness
 from bot.storage import constituencies, members
@@ -310,7 +312,7 @@ async def test_representative_chooses_day_and_time(harness: Harness) -> None:
     schedule = await digest_store.schedule(harness.services.db, places["carers"])
     assert (schedule.weekday, schedule.at) == (2, time(17, 0))
     # a forged press for a network they don't speak for changes nothing
-    await rep.press_data(f"dsched:t:{places['users']}:4:0800")
+    await rep.press_data(DigestTimeButton(places["users"], 4, "0800").pack())
     other = await digest_store.schedule(harness.services.db, places["users"])
     assert (other.weekday, other.at) == (0, time(9, 0))
     assert (
@@ -347,7 +349,7 @@ async def test_digest_of_another_network_is_refused(harness: Harness) -> None:
     await give_view(member, "A private matter for Hywel Dda")
     rep = await make_rep(harness, 7701, places["carers"], lang="en")
     before = len(rep.inbox)
-    await rep.press_data(f"digest:p:{places['users']}:this")
+    await rep.press_data(DigestButton(places["users"], "this").pack())
     assert len(rep.inbox) == before
     assert "networks you speak for" in harness.sim.callback_answers[-1]["text"]
     assert not any("Hywel Dda" in m.text for m in rep.inbox)
@@ -374,10 +376,10 @@ async def test_topics_opened_and_closed_by_a_representative(harness: Harness) ->
     assert "Ysgrifennwch eich barn" in member.last.text  # no open topics: straight to writing
     # another network's representative cannot close or open topics here
     other_topic = await topic_store.open_topic(harness.services.db, places["users"], "A", "B")
-    await rep.press_data(f"topic:x:{other_topic}")
+    await rep.press_data(TopicButton("close", other_topic).pack())
     topic = await topic_store.get(harness.services.db, other_topic)
     assert topic is not None and topic.open
-    await rep.press_data(f"topic:n:{places['users']}")
+    await rep.press_data(TopicButton("new", places["users"]).pack())
     assert "networks you speak for" in harness.sim.callback_answers[-1]["text"]
 
 

@@ -35,7 +35,15 @@ async def test_an_unknown_term_and_a_stranger(harness: Harness) -> None:
     [answer] = await stranger.say("/geirfa CTP")
     assert answer.text.startswith("Cynllun Gofal a Thriniaeth\neich cynllun gofal ysgrifenedig")
     [ask] = await stranger.say("/glossary")
-    assert "Anfonwch /geirfa a'r gair." in ask.text
+    assert ask.text.startswith("Pa air neu dalfyriad")
+    # The word typed next is looked up: not the welcome screen (nothing is stored for it).
+    [answer] = await stranger.say("CTP")
+    assert answer.text.startswith("Cynllun Gofal a Thriniaeth")
+    unknown = harness.person(5005)  # no language known: both, Welsh first
+    [ask] = await unknown.say("/glossary")
+    assert ask.text.startswith("Pa air neu dalfyriad") and "Which word" in ask.text
+    [answer] = await unknown.say("GP")
+    assert answer.text.startswith("meddyg teulu") and "family doctor" in answer.text
 
 
 def test_acronyms_match_case_and_whole_words_only() -> None:

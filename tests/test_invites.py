@@ -8,6 +8,9 @@ import re
 from datetime import timedelta
 
 from bot.handlers import admin
+from bot.handlers.admin import RoleButton
+from bot.handlers.constituencies import NetworkButton
+from bot.handlers.invites import InviteButton
 from bot.sim.harness import Harness, Person
 from bot.storage import audit, constituencies, invites, members, roles
 from tests.conftest import COORDINATOR_ID
@@ -189,8 +192,8 @@ async def test_member_replaying_coordinator_and_representative_buttons(harness: 
         for b in message.button_rows()
         if b.data
     }
-    assert any(d.startswith("carch:") and d.endswith(":yes") for d in seen)
-    assert any(d.startswith("rolex:") and d.endswith(":yes") for d in seen)
+    assert any(d.startswith("cons:sure:") for d in seen)
+    assert any(d.startswith("rolex:") and d.endswith(":1") for d in seen)
     assert any(d.startswith("inv:m:") and d.count(":") == 4 for d in seen)  # the link itself
     assert any(d.startswith("invx:") for d in seen)
     before = await snapshot(db)
@@ -198,7 +201,7 @@ async def test_member_replaying_coordinator_and_representative_buttons(harness: 
         await cast["member"].press_data(data)
     assert changed_tables(before, await snapshot(db)) == set()
     # the representative of the other network gets nothing from these either
-    for data in sorted(d for d in seen if d.startswith(("inv", "carch", "rolex", "cjoin"))):
+    for data in sorted(d for d in seen if d.startswith(("inv", "cons", "rolex"))):
         await cast["rep_other"].press_data(data)
     assert changed_tables(before, await snapshot(db)) == set()
 
@@ -233,7 +236,7 @@ async def test_a_coordinator_cannot_remove_their_own_coordinator_role(harness: H
     await roles.grant(db, cast.member_ids["coordinator"], "coordinator", None)
     [grant] = await roles.of_member(db, cast.member_ids["coordinator"])
     before = await snapshot(db)
-    await cast["coordinator"].press_data(f"rolex:{grant.id}:yes")
+    await cast["coordinator"].press_data(RoleButton(grant.id, sure=True).pack())
     assert "You can't remove your own coordinator role" in str(
         harness.sim.callback_answers[-1].get("text")
     )
@@ -254,8 +257,9 @@ async def test_refusals_say_whom_it_is_for_in_welsh(harness: Harness) -> None:
 
 async def test_audit_shows_coordinators_the_latest_entries(harness: Harness) -> None:
     cast = await make_cast(harness)
-    await cast["coordinator"].press_data(f"cjoin:{cast.a}:0")
-    await cast["coordinator"].press_data("inv:c:0:1:30")
+    await cast["coordinator"].press_data(NetworkButton("close", cast.a).pack())
+    await cast["coordinator"].say("/invite")
+    await cast["coordinator"].press_data(InviteButton("c", None, "1", 30).pack())
     [log] = await cast["coordinator"].say("/audit")
     lines = log.text.splitlines()
     assert lines[0] == "Latest actions"

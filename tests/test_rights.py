@@ -109,7 +109,7 @@ async def test_member_commands_refused_for_strangers(harness: Harness) -> None:
     [refused] = await stranger.say("/mydata")
     assert (
         refused.text
-        == "Mae hyn ar gyfer aelodau. I ymuno, anfonwch /start.\nThis is for members. To join, send /start."
+        == "Mae hyn ar gyfer aelodau. I ymuno, anfonwch /start.\n\n— — —\n\nThis is for members. To join, send /start."
     )
 
 

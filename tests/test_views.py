@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import views as service
+from bot.handlers.feedback import ViewButton
 from bot.sim.harness import Harness
 from bot.storage import members, roles, topics
 from tests.helpers.db import row_counts
@@ -77,7 +78,8 @@ async def test_choose_network_and_topic_edit_then_send(harness: Harness) -> None
         harness.services.db, places["users"], "Amseroedd aros", "Waiting times"
     )
     person = await onboard(harness, 6004, lang="en", join=CARERS_EN)
-    await person.press_data(f"join:{places['users']}:m")  # a second network
+    await person.say("/join")
+    await person.press(USERS_EN)  # a second network
     await person.say("/feedback")
     assert "Which network is your view for?" in person.last.text
     await person.press(USERS_EN)
@@ -104,15 +106,15 @@ async def test_cancel_discards_the_draft(harness: Harness) -> None:
     await person.say("I changed my mind about this")
     [done] = await person.press("Cancel")
     assert "nothing was sent" in done.text
-    assert harness.services.drafts.get(6005) is None
+    assert harness.services.memory.get(6005) is None
     assert await stored(harness) == []
     # the buttons of the old preview no longer send anything
     await person.press_data(SEND_DATA)
-    assert "no longer open" in person.last.text
+    assert "no longer open" in harness.sim.callback_answers[-1]["text"]
     assert await stored(harness) == []
 
 
-SEND_DATA = "view:send"
+SEND_DATA = ViewButton("send").pack()
 
 
 @pytest.mark.parametrize(("text", "reply"), [("hi", "very short"), ("x" * 3001, "longer than")])
@@ -135,7 +137,7 @@ async def test_in_a_group_the_bot_never_takes_a_view(harness: Harness) -> None:
     assert "A group is not anonymous" in refusal.text and "private chat" in refusal.text
     await person.say("My view, said in the group", chat_id=-100500)
     assert len(harness.sim.inbox(-100500)) == 1  # nothing taken, nothing answered
-    assert harness.services.drafts.get(6007) is None
+    assert harness.services.memory.get(6007) is None
     assert await row_counts(db) == before
 
 
@@ -244,9 +246,9 @@ async def test_forged_network_or_topic_is_refused(harness: Harness) -> None:
     other_topic = await topics.open_topic(harness.services.db, places["users"], "Arall", "Other")
     person = await onboard(harness, 6014, lang="en", join=CARERS_EN)
     await person.say("/feedback")  # one network: straight to writing
-    await person.press_data(f"view:c:{places['users']}")
+    await person.press_data(ViewButton("network", places["users"]).pack())
     assert harness.sim.callback_answers[-1]["text"] == "You are not a member of that network."
-    await person.press_data(f"view:t:{other_topic}")
+    await person.press_data(ViewButton("topic", other_topic).pack())
     assert harness.sim.callback_answers[-1]["text"] == "That topic is closed now."
     await person.say("A view for my own network")
     await person.press("Send anonymously")
@@ -273,18 +275,18 @@ async def test_stop_and_forget_discard_an_open_draft(harness: Harness, leave: st
     person = await onboard(harness, 6016, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     await person.say("Words I no longer want anyone to read")
-    assert harness.services.drafts.get(6016) is not None
+    assert harness.services.memory.get(6016) is not None
     await person.say(leave)
     if leave == "/forget":
         await person.press("Yes, delete everything about me")
-    assert harness.services.drafts.get(6016) is None
+    assert harness.services.memory.get(6016) is None
     await person.press_data(SEND_DATA)  # the preview's button sends nothing now
     assert await stored(harness) == []
 
 
 async def test_an_earlier_question_never_takes_the_words_of_a_view(harness: Harness) -> None:
-    """A representative left "send the topic's title" unanswered, then gave a view: a second
-    version of the view, typed at the preview, is the view again, not the title."""
+    """A representative left "send the topic's title" unanswered, then gave a view: neither
+    the view nor text typed at its preview is ever taken as the title."""
     places = await seed_constituencies(harness)
     person = await onboard(harness, 6017, lang="en", join=CARERS_EN)
     db = harness.services.db
@@ -295,10 +297,10 @@ async def test_an_earlier_question_never_takes_the_words_of_a_view(harness: Harn
     await person.press("Open a new topic")
     assert "title in Welsh" in person.last.text
     await person.say("/feedback")
-    await person.say("First go at my private view")
-    [preview] = await person.say("Second go at my private view")
+    [preview] = await person.say("First go at my private view")
     assert "This is exactly what your representatives will see" in preview.text
-    assert "Second go" in preview.text
+    [pointer] = await person.say("Second go at my private view")
+    assert pointer.text == "Please use the buttons above: “Send anonymously”, “Edit” or “Cancel”."
     assert await db.fetchall("SELECT * FROM pending_input") == []
     assert await db.fetchall("SELECT * FROM topics") == []
 

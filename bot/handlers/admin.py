@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, BaseHandler, CommandHandler
 
 from bot import roles as roles_service
 from bot.commands import command
@@ -20,12 +21,29 @@ from bot.i18n import N_, Tr, translator
 from bot.storage import audit, constituencies, members
 from bot.storage.constituencies import Constituency, MemberCount
 from bot.storage.roles import RoleGrant
-from bot.tg import callbacks
+from bot.tg import steps
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import ButtonSpec, answer_with, column, reply, send
 
 AUDIT_ENTRIES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class RoleButton(CallbackData, prefix="rolex"):
+    """In /roles: a role to remove (None: back to the list), and whether it is confirmed."""
+
+    grant: int | None = None
+    sure: bool = False
+
+
+CHOOSING_ROLE = steps.kind(
+    "admin.roles",
+    Role.COORDINATOR,
+    hint=N_("Please choose with the buttons above, or send /roles to see the list again."),
+)
 ACTIONS = {
     "role.granted": N_("role granted"),
     "role.removed": N_("role removed"),
@@ -75,7 +93,7 @@ async def roles_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarku
         buttons.append(
             (
                 tr.gettext("Remove role {number}").format(number=grant.id),
-                callbacks.pack("rolex", grant.id),
+                RoleButton(grant.id).pack(),
             )
         )
     if not grants:
@@ -95,21 +113,22 @@ async def roles_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarku
 @requires(Role.COORDINATOR, private=True)
 async def roles_command(update: Update, context: Context) -> None:
     """/roles (/rolau): every role held, each with a button to remove it."""
-    await reply(update, context, *await roles_view(context, context.tr))
+    text, markup = await roles_view(context, context.tr)
+    await reply(update, context, text, markup)
+    if markup is not None:
+        await steps.ask(context, CHOOSING_ROLE)
 
 
 @requires(Role.COORDINATOR, private=True)
-async def remove_pressed(update: Update, context: Context) -> None:
+async def remove_pressed(update: Update, context: Context, data: RoleButton) -> None:
     """[Remove role N] asks first; [Yes, remove this role] removes it and updates their menu."""
     query = update.callback_query
     assert query is not None
-    parsed = callbacks.parse(query.data)
     tr = context.tr
-    if parsed is None or not parsed.args:
+    if data.grant is None:
         await answer_with(update, context, *await roles_view(context, tr))
         return
-    role_id = parsed.int_arg(0)
-    grant = await roles_service.get(context.db, role_id) if role_id is not None else None
+    grant = await roles_service.get(context.db, data.grant)
     if grant is None:
         await query.answer(tr.gettext("That role has already been removed."), show_alert=True)
         return
@@ -120,15 +139,15 @@ async def remove_pressed(update: Update, context: Context) -> None:
         )
         return
     described = await role_text(context, tr, grant)
-    if not parsed.arg(1, ("yes",)):
+    if not data.sure:
         await answer_with(
             update,
             context,
             tr.gettext("Remove this role? {role}").format(role=described),
             column(
                 [
-                    (tr.gettext("Yes, remove this role"), callbacks.pack("rolex", grant.id, "yes")),
-                    (tr.gettext("No, keep this role"), callbacks.pack("rolex")),
+                    (tr.gettext("Yes, remove this role"), RoleButton(grant.id, sure=True).pack()),
+                    (tr.gettext("No, keep this role"), RoleButton().pack()),
                 ]
             ),
         )
@@ -262,5 +281,5 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler(command("roles").names, roles_command),
         CommandHandler(command("audit").names, audit_command),
         CommandHandler(command("members").names, members_command),
-        CallbackQueryHandler(remove_pressed, pattern=callbacks.pattern("rolex")),
+        button_handler(RoleButton, remove_pressed),
     ]

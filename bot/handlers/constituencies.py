@@ -6,23 +6,43 @@ acts only on one that exists and is not archived, because callback_data is never
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import constituencies as constituency_admin
 from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
-from bot.i18n import Tr
-from bot.storage import constituencies, pending
+from bot.i18n import N_, Tr
+from bot.storage import constituencies
 from bot.storage.constituencies import Constituency
-from bot.tg import callbacks, steps
+from bot.tg import steps
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, column, reply
 
-NAME_STEP = "constituency_name"  # data: {"id": int | None (new), "cy": Welsh name once given}
+
+@dataclass(frozen=True, slots=True)
+class NetworkButton(CallbackData, prefix="cons"):
+    """A coordinator's press in /constituencies: what to do, to which network (None: the list)."""
+
+    action: Literal["show", "seed", "new", "cancel", "rename", "open", "close", "archive", "sure"]
+    network: int | None = None
+
+
+# data: {"id": int | None (new), "cy": the Welsh name once given}
+NAMING = steps.kind("constituency.name", Role.COORDINATOR)
+BROWSING = steps.kind(
+    "constituency.menu",
+    Role.COORDINATOR,
+    hint=N_("Please choose with the buttons above, or send /constituencies to see the list again."),
+)
 
 
 def _actor(context: Context) -> int:
@@ -45,9 +65,9 @@ def list_view(tr: Tr, places: list[Constituency]) -> tuple[str, InlineKeyboardMa
         text += "\n" + tr.gettext("Choose one to change it.")
     else:
         text += "\n" + tr.gettext("There are no networks or forums yet.")
-    buttons = [(p.name(tr.lang), callbacks.pack("cons", p.id)) for p in places]
-    buttons.append((tr.gettext("Add a network or forum"), callbacks.pack("cnew")))
-    buttons.append((tr.gettext("Load the seven health board areas"), callbacks.pack("cseed")))
+    buttons = [(p.name(tr.lang), NetworkButton("show", p.id).pack()) for p in places]
+    buttons.append((tr.gettext("Add a network or forum"), NetworkButton("new").pack()))
+    buttons.append((tr.gettext("Load the seven health board areas"), NetworkButton("seed").pack()))
     return text, column(buttons)
 
 
@@ -59,16 +79,16 @@ def detail_view(tr: Tr, place: Constituency) -> tuple[str, InlineKeyboardMarkup]
     )
     text = f"<b>{esc(place.name_cy)}</b>\n{esc(place.name_en)}\n\n" + joining
     toggle = (
-        (tr.gettext("Make it invitation-only"), callbacks.pack("cjoin", place.id, 0))
+        (tr.gettext("Make it invitation-only"), NetworkButton("close", place.id).pack())
         if place.self_join
-        else (tr.gettext("Let people join it themselves"), callbacks.pack("cjoin", place.id, 1))
+        else (tr.gettext("Let people join it themselves"), NetworkButton("open", place.id).pack())
     )
     return text, column(
         [
-            (tr.gettext("Change its names"), callbacks.pack("cren", place.id)),
+            (tr.gettext("Change its names"), NetworkButton("rename", place.id).pack()),
             toggle,
-            (tr.gettext("Archive this network"), callbacks.pack("carch", place.id)),
-            (tr.gettext("Back to all networks"), callbacks.pack("cons")),
+            (tr.gettext("Archive this network"), NetworkButton("archive", place.id).pack()),
+            (tr.gettext("Back to all networks"), NetworkButton("show").pack()),
         ]
     )
 
@@ -78,27 +98,50 @@ async def constituencies_command(update: Update, context: Context) -> None:
     """/constituencies (/rhwydweithiau): the networks, each a button, and ways to add more."""
     places = await constituencies.list_all(context.db, lang=context.tr.lang)
     await reply(update, context, *list_view(context.tr, places))
+    await steps.ask(context, BROWSING)
 
 
 @requires(Role.COORDINATOR, private=True)
-async def show_pressed(update: Update, context: Context) -> None:
-    """[a network] shows it with what can be changed; [Back] shows the list again."""
+async def pressed(update: Update, context: Context, data: NetworkButton) -> None:
+    """Every button of /constituencies; the network it names is looked up again."""
+    if data.action == "seed":
+        await seed_pressed(update, context)
+    elif data.action == "new":
+        await steps.ask(context, NAMING, {"id": None})
+        await answer_with(
+            update, context, ask_text(context.tr, "cy", None), cancel_button(context.tr)
+        )
+    elif data.action == "cancel":
+        await steps.done(context)
+        await answer_with(update, context, context.tr.gettext("Cancelled: nothing has changed."))
+    elif data.action == "show" and data.network is None:
+        places = await constituencies.list_all(context.db, lang=context.tr.lang)
+        await answer_with(update, context, *list_view(context.tr, places))
+        await steps.ask(context, BROWSING)
+    else:
+        place = await _open_one(context, data.network)
+        if place is None:
+            await _gone(update, context)
+        elif data.action == "show":
+            await answer_with(update, context, *detail_view(context.tr, place))
+            await steps.ask(context, BROWSING)
+        elif data.action == "rename":
+            await steps.ask(context, NAMING, {"id": place.id})
+            await answer_with(
+                update, context, ask_text(context.tr, "cy", place), cancel_button(context.tr)
+            )
+        elif data.action in ("open", "close"):
+            await self_join_pressed(update, context, place, data.action == "open")
+        else:
+            await archive_pressed(update, context, place, sure=data.action == "sure")
+
+
+async def _gone(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
-    parsed = callbacks.parse(query.data)
-    tr = context.tr
-    if parsed is None or not parsed.args:
-        places = await constituencies.list_all(context.db, lang=context.tr.lang)
-        await answer_with(update, context, *list_view(tr, places))
-        return
-    place = await _open_one(context, parsed.int_arg(0))
-    if place is None:
-        await query.answer(tr.gettext("That network no longer exists."), show_alert=True)
-        return
-    await answer_with(update, context, *detail_view(tr, place))
+    await query.answer(context.tr.gettext("That network no longer exists."), show_alert=True)
 
 
-@requires(Role.COORDINATOR, private=True)
 async def seed_pressed(update: Update, context: Context) -> None:
     """[Load the seven health board areas] from data/constituencies.csv, once."""
     tr = context.tr
@@ -112,67 +155,26 @@ async def seed_pressed(update: Update, context: Context) -> None:
     places = await constituencies.list_all(context.db, lang=context.tr.lang)
     text, markup = list_view(tr, places)
     await answer_with(update, context, note + "\n\n" + text, markup)
+    await steps.ask(context, BROWSING)
 
 
-@requires(Role.COORDINATOR, private=True)
-async def new_pressed(update: Update, context: Context) -> None:
-    """[Add a network or forum] asks for the Welsh name; [Cancel] stops adding or renaming."""
-    query = update.callback_query
-    assert query is not None
-    parsed = callbacks.parse(query.data)
-    tr = context.tr
-    if parsed is not None and parsed.arg(0, ("x",)):
-        await steps.done(context)
-        await answer_with(update, context, tr.gettext("Cancelled: nothing has changed."))
-        return
-    await steps.ask(context, NAME_STEP, {"id": None})
-    await answer_with(update, context, ask_text(tr, "cy", None), cancel_button(tr))
-
-
-@requires(Role.COORDINATOR, private=True)
-async def rename_pressed(update: Update, context: Context) -> None:
-    """[Change its names] asks for the new Welsh name, then the English."""
-    query = update.callback_query
-    assert query is not None
-    parsed = callbacks.parse(query.data)
-    place = await _open_one(context, parsed.int_arg(0) if parsed else None)
-    if place is None:
-        await query.answer(context.tr.gettext("That network no longer exists."), show_alert=True)
-        return
-    await steps.ask(context, NAME_STEP, {"id": place.id})
-    await answer_with(update, context, ask_text(context.tr, "cy", place), cancel_button(context.tr))
-
-
-@requires(Role.COORDINATOR, private=True)
-async def self_join_pressed(update: Update, context: Context) -> None:
+async def self_join_pressed(
+    update: Update, context: Context, place: Constituency, self_join: bool
+) -> None:
     """[Let people join it themselves] / [Make it invitation-only]."""
-    query = update.callback_query
-    assert query is not None
-    parsed = callbacks.parse(query.data)
-    place = await _open_one(context, parsed.int_arg(0) if parsed else None)
-    choice = parsed.arg(1, ("0", "1")) if parsed else None
-    if place is None or choice is None:
-        await query.answer(context.tr.gettext("That network no longer exists."), show_alert=True)
-        return
-    await constituency_admin.set_open(context.db, _actor(context), place.id, choice == "1")
+    await constituency_admin.set_open(context.db, _actor(context), place.id, self_join)
     updated = await _open_one(context, place.id)
     assert updated is not None
     await answer_with(update, context, *detail_view(context.tr, updated))
 
 
-@requires(Role.COORDINATOR, private=True)
-async def archive_pressed(update: Update, context: Context) -> None:
+async def archive_pressed(
+    update: Update, context: Context, place: Constituency, *, sure: bool
+) -> None:
     """[Archive this network] asks first; [Yes, archive it] archives and withdraws its links."""
-    query = update.callback_query
-    assert query is not None
-    parsed = callbacks.parse(query.data)
     tr = context.tr
-    place = await _open_one(context, parsed.int_arg(0) if parsed else None)
-    if parsed is None or place is None:
-        await query.answer(tr.gettext("That network no longer exists."), show_alert=True)
-        return
     name = esc(place.name(tr.lang))
-    if not parsed.arg(1, ("yes",)):
+    if not sure:
         await answer_with(
             update,
             context,
@@ -184,9 +186,9 @@ async def archive_pressed(update: Update, context: Context) -> None:
                 [
                     (
                         tr.gettext("Yes, archive this network"),
-                        callbacks.pack("carch", place.id, "yes"),
+                        NetworkButton("sure", place.id).pack(),
                     ),
-                    (tr.gettext("No, keep it as it is"), callbacks.pack("cons", place.id)),
+                    (tr.gettext("No, keep it as it is"), NetworkButton("show", place.id).pack()),
                 ]
             ),
         )
@@ -224,11 +226,11 @@ def ask_text(tr: Tr, lang: str, place: Constituency | None) -> str:
 
 
 def cancel_button(tr: Tr) -> InlineKeyboardMarkup:
-    return column([(tr.gettext("Cancel"), callbacks.pack("cnew", "x"))])
+    return column([(tr.gettext("Cancel"), NetworkButton("cancel").pack())])
 
 
-@steps.step(NAME_STEP, Role.COORDINATOR)
-async def name_given(update: Update, context: Context, waiting: pending.Pending) -> None:
+@steps.takes_text(NAMING)
+async def name_given(update: Update, context: Context, waiting: steps.Waiting) -> None:
     """The Welsh name, then the English name, of a new or renamed network."""
     message = update.effective_message
     assert message is not None
@@ -238,7 +240,7 @@ async def name_given(update: Update, context: Context, waiting: pending.Pending)
     target = waiting.data.get("id")
     place = await _open_one(context, target if isinstance(target, int) else None)
     if target is not None and place is None:
-        await steps.done(context)
+        await steps.ask(context, BROWSING)
         await reply(update, context, tr.gettext("That network no longer exists."))
         return
     welsh = waiting.data.get("cy")
@@ -254,11 +256,11 @@ async def name_given(update: Update, context: Context, waiting: pending.Pending)
         )
         return
     if stage == "cy":
-        await steps.ask(context, NAME_STEP, {"id": target, "cy": name})
+        await steps.ask(context, NAMING, {"id": target, "cy": name})
         await reply(update, context, ask_text(tr, "en", place), cancel_button(tr))
         return
     assert isinstance(welsh, str)
-    await steps.done(context)
+    await steps.ask(context, BROWSING)
     actor = _actor(context)
     if place is None:
         new_id = await constituency_admin.create(context.db, actor, welsh, name)
@@ -276,10 +278,5 @@ async def name_given(update: Update, context: Context, waiting: pending.Pending)
 def handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
         CommandHandler(command("constituencies").names, constituencies_command),
-        CallbackQueryHandler(show_pressed, pattern=callbacks.pattern("cons")),
-        CallbackQueryHandler(seed_pressed, pattern=callbacks.pattern("cseed")),
-        CallbackQueryHandler(new_pressed, pattern=callbacks.pattern("cnew")),
-        CallbackQueryHandler(rename_pressed, pattern=callbacks.pattern("cren")),
-        CallbackQueryHandler(self_join_pressed, pattern=callbacks.pattern("cjoin")),
-        CallbackQueryHandler(archive_pressed, pattern=callbacks.pattern("carch")),
+        button_handler(NetworkButton, pressed),
     ]

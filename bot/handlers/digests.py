@@ -7,12 +7,14 @@ re-checked with `speaks_for`: a representative acts only for their own constitue
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import time
 from io import BytesIO
+from typing import Literal
 
 from babel.dates import get_day_names
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.commands import command
 from bot.context import App, Context
@@ -24,9 +26,11 @@ from bot.storage import audit, constituencies
 from bot.storage import digests as digest_store
 from bot.storage.constituencies import Constituency
 from bot.storage.db import utcnow
-from bot.tg import callbacks
+from bot.tg import steps
 from bot.tg.acting_for import allowed, member_id, pick, refuse
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, keyboard, reply, send
 from bot.views import today
@@ -35,6 +39,36 @@ log = logging.getLogger("cydlais.digests")
 TIMES = ("08:00", "09:00", "12:00", "15:00", "17:00", "19:00")
 TODAY_TOMORROW = N_(
     "Views given today show from tomorrow, so that nobody can tell when a view was given."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestButton(CallbackData, prefix="digest"):
+    network: int
+    week: Literal["this", "last"] | None = None  # None: ask which week
+
+
+@dataclass(frozen=True, slots=True)
+class DigestTimeButton(CallbackData, prefix="dsched"):
+    network: int
+    weekday: int | None = None  # 0 = Monday; None: ask which day
+    at: Literal["0800", "0900", "1200", "1500", "1700", "1900"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGroupButton(CallbackData, prefix="linkgrp"):
+    network: int
+
+
+CHOOSING_DIGEST = steps.kind(
+    "digests.choose",
+    Role.REPRESENTATIVE,
+    hint=N_("Please choose with the buttons above, or send /digest to start again."),
+)
+CHOOSING_TIME = steps.kind(
+    "digests.time",
+    Role.REPRESENTATIVE,
+    hint=N_("Please choose with the buttons above, or send /digesttime to start again."),
 )
 
 
@@ -47,7 +81,7 @@ async def on_startup(app: App) -> None:
 async def tick(context: Context) -> None:
     """Every minute: queue owed digests, and let go of expired drafts."""
     services = context.services
-    services.drafts.sweep()
+    services.memory.sweep()
     if await run_due(services.db, services.settings, utcnow()):
         context.services.delivery.wake()
 
@@ -59,7 +93,8 @@ async def tick(context: Context) -> None:
 async def digest_command(update: Update, context: Context) -> None:
     """/digest (/crynodeb): the views of a network now, this week so far or last week."""
     tr = context.tr
-    place = await pick(context, update, "digest", tr.gettext("Which network's views?"))
+    await steps.ask(context, CHOOSING_DIGEST)
+    place = await pick(context, update, tr.gettext("Which network's views?"), DigestButton)
     if place is not None:
         await offer_periods(update, context, place)
 
@@ -69,8 +104,8 @@ async def offer_periods(
 ) -> None:
     tr = context.tr
     markup = keyboard(
-        [(tr.gettext("This week so far"), callbacks.pack("digest", "p", place.id, "this"))],
-        [(tr.gettext("Last week"), callbacks.pack("digest", "p", place.id, "last"))],
+        [(tr.gettext("This week so far"), DigestButton(place.id, "this").pack())],
+        [(tr.gettext("Last week"), DigestButton(place.id, "last").pack())],
     )
     text = tr.gettext("Views from {name}: which week?").format(name=esc(place.name(tr.lang)))
     text += "\n\n" + tr.gettext(TODAY_TOMORROW)
@@ -80,24 +115,23 @@ async def offer_periods(
 
 
 @requires(Role.REPRESENTATIVE, private=True)
-async def digest_pressed(update: Update, context: Context) -> None:
+async def digest_pressed(update: Update, context: Context, button: DigestButton) -> None:
     """A network, then a week: send that digest here, with the views as a CSV file."""
     query = update.callback_query
     assert query is not None
-    parsed = callbacks.parse(query.data)
-    cid = parsed.int_arg(1) if parsed else None
-    if parsed is None or not allowed(context, cid) or not context.visit.private:
+    cid = button.network
+    if not allowed(context, cid):
         await refuse(update, context)
         return
-    assert cid is not None
     place = await constituencies.get(context.db, cid)
     if place is None:
         await query.answer()
         return
-    which = parsed.arg(2, ("this", "last"))
-    if parsed.arg(0, ("c", "p")) == "c" or which is None:
+    which = button.week
+    if which is None:
         await offer_periods(update, context, place)
         return
+    await steps.done(context)
     tr = context.tr
     schedule = await digest_store.schedule(context.db, cid)
     day = today(context.settings)
@@ -128,7 +162,10 @@ async def digest_pressed(update: Update, context: Context) -> None:
 async def digesttime_command(update: Update, context: Context) -> None:
     """/digesttime (/amsercrynodeb): the day and time a network's weekly digest arrives."""
     tr = context.tr
-    place = await pick(context, update, "dsched", tr.gettext("The digest of which network?"))
+    await steps.ask(context, CHOOSING_TIME)
+    place = await pick(
+        context, update, tr.gettext("The digest of which network?"), DigestTimeButton
+    )
     if place is not None:
         await offer_days(update, context, place)
 
@@ -142,35 +179,33 @@ async def offer_days(update: Update, context: Context, place: Constituency) -> N
     ).format(
         name=esc(place.name(tr.lang)), day=days[current.weekday], time=current.at.strftime("%H:%M")
     )
-    rows = [[(days[d], callbacks.pack("dsched", "d", place.id, d))] for d in range(7)]
+    rows = [[(days[d], DigestTimeButton(place.id, d).pack())] for d in range(7)]
     await answer_with(update, context, text, keyboard(*rows))
 
 
 @requires(Role.REPRESENTATIVE, private=True)
-async def digesttime_pressed(update: Update, context: Context) -> None:
+async def digesttime_pressed(update: Update, context: Context, data: DigestTimeButton) -> None:
     """A network, then a day, then a time: the schedule is saved."""
     query = update.callback_query
     assert query is not None
     tr = context.tr
-    parsed = callbacks.parse(query.data)
-    action = parsed.arg(0, ("c", "d", "t")) if parsed else None
-    cid = parsed.int_arg(1) if parsed else None
-    if parsed is None or action is None or not allowed(context, cid):
+    cid = data.network
+    if not allowed(context, cid):
         await refuse(update, context)
         return
-    assert cid is not None
     place = await constituencies.get(context.db, cid)
     if place is None:
         await query.answer()
         return
-    weekday = parsed.int_arg(2)
-    if action == "c" or weekday is None or weekday > 6:
+    weekday = data.weekday
+    if weekday is None or not 0 <= weekday <= 6:
         await offer_days(update, context, place)
         return
     days = get_day_names("wide", locale=tr.locale)
-    if action == "d":
+    if data.at is None:
         rows = [
-            [(t, callbacks.pack("dsched", "t", cid, weekday, t.replace(":", "")))] for t in TIMES
+            [(t, DigestTimeButton(cid, weekday, t.replace(":", "")).pack())]  # type: ignore[arg-type]  # TIMES are the Literal's values with a colon
+            for t in TIMES
         ]
         await answer_with(
             update,
@@ -179,11 +214,8 @@ async def digesttime_pressed(update: Update, context: Context) -> None:
             keyboard(*rows),
         )
         return
-    raw = parsed.args[3] if len(parsed.args) > 3 else ""
-    chosen = next((t for t in TIMES if t.replace(":", "") == raw), None)
-    if chosen is None:
-        await query.answer()
-        return
+    chosen = next(t for t in TIMES if t.replace(":", "") == data.at)
+    await steps.done(context)
     await digest_store.set_schedule(context.db, cid, weekday, time.fromisoformat(chosen))
     await audit.record(
         context.db,
@@ -221,7 +253,7 @@ async def show_links(update: Update, context: Context) -> None:
     tr = context.tr
     linked = await digest_store.links_of_chat(context.db, context.visit.chat_id)
     rows = [
-        [(("✓ " if c.id in linked else "") + c.name(tr.lang), callbacks.pack("linkgrp", c.id))]
+        [(("✓ " if c.id in linked else "") + c.name(tr.lang), LinkGroupButton(c.id).pack())]
         for c in await constituencies.list_all(context.db, lang=context.tr.lang)
     ]
     text = tr.gettext(
@@ -232,14 +264,12 @@ async def show_links(update: Update, context: Context) -> None:
 
 
 @requires(Role.COORDINATOR)
-async def linkgroup_pressed(update: Update, context: Context) -> None:
+async def linkgroup_pressed(update: Update, context: Context, data: LinkGroupButton) -> None:
     """Link or unlink this group and a network."""
     query = update.callback_query
     assert query is not None
-    parsed = callbacks.parse(query.data)
-    cid = parsed.int_arg(0) if parsed else None
     chat_id = context.visit.chat_id
-    place = await constituencies.get(context.db, cid) if cid is not None else None
+    place = await constituencies.get(context.db, data.network)
     if place is None or context.visit.private:
         await query.answer()
         return
@@ -257,7 +287,7 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler(command("digest").names, digest_command),
         CommandHandler(command("digesttime").names, digesttime_command),
         CommandHandler(command("linkgroup").names, linkgroup_command),
-        CallbackQueryHandler(digest_pressed, pattern=callbacks.pattern("digest")),
-        CallbackQueryHandler(digesttime_pressed, pattern=callbacks.pattern("dsched")),
-        CallbackQueryHandler(linkgroup_pressed, pattern=callbacks.pattern("linkgrp")),
+        button_handler(DigestButton, digest_pressed),
+        button_handler(DigestTimeButton, digesttime_pressed),
+        button_handler(LinkGroupButton, linkgroup_pressed),
     ]

@@ -1,15 +1,19 @@
 """Giving an anonymous view: choose the network and topic, write, preview, send.
 
-The draft lives in memory only (`bot.drafts`): never in the database, python-telegram-bot's
-user_data or a log. In a group the bot never takes a view, because a group is not
-anonymous. A view that suggests crisis is still accepted, and support lines are offered
-at once (`bot.safety`).
+The draft (`bot.views.Draft`) lives in the member's memory slot only (`bot.tg.steps`,
+`memory=True` kinds): never in the database, python-telegram-bot's user_data or a log, and
+it goes when anything else is asked of the member. In a group the bot never takes a view,
+because a group is not anonymous. A view that suggests crisis is still accepted, and
+support lines are offered at once (`bot.domain.safety`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from bot import views as view_service
 from bot.commands import command
@@ -17,21 +21,55 @@ from bot.context import Context
 from bot.domain import safety
 from bot.domain.access import Role
 from bot.domain.redaction import redact
-from bot.drafts import Draft
+from bot.handlers import fallback
 from bot.i18n import N_, Tr
-from bot.storage import constituencies, pending
+from bot.storage import constituencies
 from bot.storage import topics as topic_store
-from bot.tg import callbacks, fallback, steps
+from bot.tg import steps
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler, finished
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
+from bot.views import Draft
 
-VERB = "view"
 GROUP_REFUSAL = N_(
     "A group is not anonymous, so I never take views here. Please write to me in a private "
     "chat and send /feedback there."
 )
+NO_DRAFT = N_(
+    "This draft is no longer open: drafts are deleted after 15 minutes, or when they are sent "
+    "or cancelled. Send /feedback to start again."
+)
 LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewButton(CallbackData, prefix="view"):
+    """A press while giving a view; `id` is the network or topic chosen (topic 0: other)."""
+
+    action: Literal["network", "topic", "send", "edit", "cancel", "lang"]
+    id: int | None = None
+
+
+CHOOSE_HINT = N_(
+    "Please choose with the buttons above where your view should go, or press “Cancel”."
+)
+# The steps of one view, held in memory with the draft as their payload.
+PLACE = steps.kind("view.network", Role.MEMBER, hint=CHOOSE_HINT, memory=True)
+TOPIC = steps.kind("view.topic", Role.MEMBER, hint=CHOOSE_HINT, memory=True)
+WRITING = steps.kind("view.writing", Role.MEMBER, memory=True)
+PREVIEW = steps.kind(
+    "view.preview",
+    Role.MEMBER,
+    buttons=(N_("Send anonymously"), N_("Edit"), N_("Cancel")),
+    memory=True,
+)
+STAGES = (PLACE, TOPIC, WRITING, PREVIEW)
+
+
+def _cancel(tr: Tr) -> tuple[str, str]:
+    return (tr.gettext("Cancel"), ViewButton("cancel").pack())
 
 
 @requires(Role.MEMBER)
@@ -68,15 +106,15 @@ async def feedback_command(update: Update, context: Context) -> None:
             ),
         )
         return
-    # A question another journey asked earlier (a topic's title, a broadcast's text) is
-    # dropped: the words of the view must never be taken as its answer and stored.
-    await steps.done(context)
-    draft = context.services.drafts.start(context.visit.telegram_id, tr.lang)
+    draft = Draft(lang=tr.lang)
     if len(places) == 1:
         await choose_topic(update, context, draft, places[0].id)
         return
-    rows = [[(p.name(tr.lang), callbacks.pack(VERB, "c", p.id))] for p in places]
-    rows.append([(tr.gettext("Cancel"), callbacks.pack(VERB, "cancel"))])
+    # Asking replaces any question another journey asked earlier (a topic's title, a
+    # broadcast's text): the words of the view must never be taken as its answer and stored.
+    await steps.ask(context, PLACE, payload=draft)
+    rows = [[(p.name(tr.lang), ViewButton("network", p.id).pack())] for p in places]
+    rows.append([_cancel(tr)])
     await reply(update, context, tr.gettext("Which network is your view for?"), keyboard(*rows))
 
 
@@ -87,12 +125,12 @@ async def choose_topic(update: Update, context: Context, draft: Draft, cid: int)
     if not open_topics:
         await ask_for_text(update, context, draft)
         return
-    draft.stage = "topic"
-    rows = [[(t.title(tr.lang), callbacks.pack(VERB, "t", t.id))] for t in open_topics]
-    rows.append([(tr.gettext("Something else"), callbacks.pack(VERB, "t", 0))])
-    rows.append([(tr.gettext("Cancel"), callbacks.pack(VERB, "cancel"))])
+    await steps.ask(context, TOPIC, payload=draft)
+    rows = [[(t.title(tr.lang), ViewButton("topic", t.id).pack())] for t in open_topics]
+    rows.append([(tr.gettext("Something else"), ViewButton("topic", 0).pack())])
+    rows.append([_cancel(tr)])
     text = tr.gettext("What is your view about? Choose a topic, or “Something else”.")
-    await respond(update, context, text, keyboard(*rows))
+    await answer_with(update, context, text, keyboard(*rows))
 
 
 async def ask_for_text(update: Update, context: Context, draft: Draft) -> None:
@@ -100,22 +138,14 @@ async def ask_for_text(update: Update, context: Context, draft: Draft) -> None:
         await show_preview(update, context, draft)
         return
     tr = context.tr
-    draft.stage = "writing"
+    await steps.ask(context, WRITING, payload=draft)
     text = tr.gettext(
         "Write your view in one message, in Welsh or English, in your own words.\n\n"
         "Please leave out names and contact details. I take out phone numbers, e-mail "
         "addresses, postcodes, NHS numbers, usernames and links anyway. Nothing is sent until "
         "you have seen it and pressed “Send anonymously”."
     )
-    markup = keyboard([(tr.gettext("Cancel"), callbacks.pack(VERB, "cancel"))])
-    await respond(update, context, text, markup)
-
-
-async def respond(
-    update: Update, context: Context, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Replace the pressed message, or reply to a command."""
-    await answer_with(update, context, text, markup)
+    await answer_with(update, context, text, keyboard([_cancel(tr)]))
 
 
 def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:
@@ -145,10 +175,10 @@ def preview_keyboard(tr: Tr, draft: Draft) -> InlineKeyboardMarkup:
         else tr.gettext("It's written in Welsh")
     )
     return keyboard(
-        [(tr.gettext("Send anonymously"), callbacks.pack(VERB, "send"))],
-        [(tr.gettext("Edit"), callbacks.pack(VERB, "edit"))],
-        [(tr.gettext("Cancel"), callbacks.pack(VERB, "cancel"))],
-        [(other, callbacks.pack(VERB, "lang"))],
+        [(tr.gettext("Send anonymously"), ViewButton("send").pack())],
+        [(tr.gettext("Edit"), ViewButton("edit").pack())],
+        [_cancel(tr)],
+        [(other, ViewButton("lang").pack())],
     )
 
 
@@ -157,32 +187,26 @@ async def show_preview(update: Update, context: Context, draft: Draft) -> None:
     assert draft.constituency_id is not None
     place = await constituencies.get(context.db, draft.constituency_id)
     topic = await topic_store.get(context.db, draft.topic_id) if draft.topic_id else None
-    draft.stage = "preview"
+    await steps.ask(context, PREVIEW, payload=draft)
     text = preview_text(
         tr,
         draft,
         place.name(tr.lang) if place else "?",
         topic.title(tr.lang) if topic else tr.gettext("Something else"),
     )
-    await respond(update, context, text, preview_keyboard(tr, draft))
+    await answer_with(update, context, text, preview_keyboard(tr, draft))
 
 
-@steps.memory_step
-async def take_text(update: Update, context: Context) -> bool:
-    """The member's words while writing a view: checked, then previewed. Never stored yet."""
+def _draft_of(waiting: steps.Waiting) -> Draft | None:
+    return waiting.payload if isinstance(waiting.payload, Draft) else None
+
+
+async def _checked(update: Update, context: Context) -> str | None:
+    """The member's words if they are a view's length; else None after saying why."""
     message = update.effective_message
-    member = context.visit.member
-    if message is None or message.text is None or member is None:
-        return False
-    store = context.services.drafts
-    draft = store.get(context.visit.telegram_id)
-    if draft is None:
-        return False
-    if draft.stage == "preview" and await pending.get(context.db, member.id) is not None:
-        return False  # another journey asked a question since: the text is its answer
+    assert message is not None
     tr = context.tr
-    text = message.text.strip()
-    store.touch(draft)
+    text = (message.text or "").strip()
     if len(text) < view_service.MIN_LENGTH:
         await reply(
             update,
@@ -191,7 +215,7 @@ async def take_text(update: Update, context: Context) -> bool:
                 "That's very short. Please write at least {n} characters, or press Cancel."
             ).format(n=view_service.MIN_LENGTH),
         )
-        return True
+        return None
     if len(text) > view_service.MAX_LENGTH:
         await reply(
             update,
@@ -201,27 +225,59 @@ async def take_text(update: Update, context: Context) -> bool:
                 "shorten it and send it again."
             ).format(n=len(text), max=view_service.MAX_LENGTH),
         )
-        return True
+        return None
+    return text
+
+
+@steps.takes_text(WRITING)
+async def take_text(update: Update, context: Context, waiting: steps.Waiting) -> None:
+    """The member's words: checked, then previewed. Never stored yet."""
+    draft = _draft_of(waiting)
+    if draft is None:
+        return
+    steps.touch(context)
+    text = await _checked(update, context)
+    if text is None:
+        return
+    draft.text = text
+    if safety.suggests_crisis(text):
+        await reply(update, context, safety.support_message(context.tr))
+    await show_preview(update, context, draft)
+
+
+@steps.takes_text(PLACE)
+@steps.takes_text(TOPIC)
+async def text_before_choosing(update: Update, context: Context, waiting: steps.Waiting) -> None:
+    """Words typed before choosing where they go: kept if they read as a view."""
+    draft = _draft_of(waiting)
+    message = update.effective_message
+    if draft is None or message is None:
+        return
+    tr = context.tr
+    typed = (message.text or "").strip()
+    if len(typed) < view_service.MIN_LENGTH or not any(c.isalpha() for c in typed):
+        # "2", "-1", "ok": an answer meant for the buttons, not a view.
+        await reply(update, context, steps.use_buttons(tr, waiting.kind))
+        return
+    text = await _checked(update, context)
+    if text is None:
+        return
+    steps.touch(context)
     draft.text = text
     if safety.suggests_crisis(text):
         await reply(update, context, safety.support_message(tr))
-    if draft.stage in ("place", "topic"):
-        # Written before choosing where it goes: keep the words, ask for the choice first.
-        await reply(
-            update,
-            context,
-            tr.gettext(
-                "Thank you, I've kept what you wrote. First, please choose with the buttons above "
-                "where it should go; then you'll see it before anything is sent."
-            ),
-        )
-        return True
-    await show_preview(update, context, draft)
-    return True
+    await reply(
+        update,
+        context,
+        tr.gettext(
+            "Thank you, I've kept what you wrote. First, please choose with the buttons above "
+            "where it should go; then you'll see it before anything is sent."
+        ),
+    )
 
 
 @requires(Role.MEMBER)
-async def view_pressed(update: Update, context: Context) -> None:
+async def view_pressed(update: Update, context: Context, data: ViewButton) -> None:
     """Every button of the view journey; the draft and the member's networks are re-checked."""
     query = update.callback_query
     assert query is not None
@@ -231,51 +287,41 @@ async def view_pressed(update: Update, context: Context) -> None:
     if not context.visit.private:
         await query.answer(tr.gettext(GROUP_REFUSAL)[:200], show_alert=True)
         return
-    parsed = callbacks.parse(query.data)
-    action = parsed.arg(0, ("c", "t", "send", "edit", "cancel", "lang")) if parsed else None
-    store = context.services.drafts
-    draft = store.get(context.visit.telegram_id)
-    if parsed is None or action is None:
-        await query.answer()
+    waiting = await steps.expecting(context, *STAGES)
+    draft = _draft_of(waiting) if waiting is not None else None
+    if waiting is None or draft is None:
+        await finished(update, context, NO_DRAFT)
         return
-    if action == "cancel":
-        store.discard(context.visit.telegram_id)
+    steps.touch(context)
+    if data.action == "cancel":
+        await steps.done(context)
         await answer_with(
             update, context, tr.gettext("Cancelled. Your draft is deleted and nothing was sent.")
         )
-        return
-    if draft is None:
-        await answer_with(
-            update,
-            context,
-            tr.gettext(
-                "This draft is no longer open: drafts are deleted after 15 minutes, or when "
-                "they are sent or cancelled. Send /feedback to start again."
-            ),
-        )
-        return
-    store.touch(draft)
-    if action == "c":
-        cid = parsed.int_arg(1)
+    elif data.action == "network":
         mine = {p.id for p in await constituencies.of_member(context.db, member.id)}
-        if cid is None or cid not in mine:
+        if data.id not in mine:
             await query.answer(tr.gettext("You are not a member of that network."), show_alert=True)
-            return
-        await choose_topic(update, context, draft, cid)
-    elif action == "t":
-        tid = parsed.int_arg(1)
-        topic = await topic_store.get(context.db, tid) if tid else None
-        if tid and (
+        elif waiting.kind is not PLACE:
+            await finished(update, context)  # a button from an earlier step of this draft
+        else:
+            await choose_topic(update, context, draft, data.id)
+    elif data.action == "topic" and data.id is not None:
+        topic = await topic_store.get(context.db, data.id) if data.id else None
+        if data.id and (
             topic is None or not topic.open or topic.constituency_id != draft.constituency_id
         ):
             await query.answer(tr.gettext("That topic is closed now."), show_alert=True)
-            return
-        draft.topic_id = topic.id if topic else None
-        await ask_for_text(update, context, draft)
-    elif action == "edit" and draft.text is not None:
+        elif waiting.kind is not TOPIC:
+            await finished(update, context)
+        else:
+            draft.topic_id = topic.id if topic else None
+            await ask_for_text(update, context, draft)
+    elif data.action == "edit" and waiting.kind is PREVIEW:
         await query.answer()
         await clear_buttons(update)
-        draft.stage = "writing"
+        draft.text = None
+        await steps.ask(context, WRITING, payload=draft)
         await reply(
             update,
             context,
@@ -283,15 +329,15 @@ async def view_pressed(update: Update, context: Context) -> None:
                 "Send your view again, as you would like it to read. You can copy your words "
                 "from the preview above."
             ),
-            keyboard([(tr.gettext("Cancel"), callbacks.pack(VERB, "cancel"))]),
+            keyboard([_cancel(tr)]),
         )
-    elif action == "lang" and draft.text is not None:
+    elif data.action == "lang" and waiting.kind is PREVIEW:
         draft.lang = "en" if draft.lang == "cy" else "cy"
         await show_preview(update, context, draft)
-    elif action == "send" and draft.text is not None:
+    elif data.action == "send" and waiting.kind is PREVIEW:
         await send_view(update, context, draft)
-    else:
-        await query.answer()
+    else:  # a button from an earlier step of this draft
+        await finished(update, context)
 
 
 async def send_view(update: Update, context: Context, draft: Draft) -> None:
@@ -301,10 +347,9 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
     assert draft.constituency_id is not None
     tr = context.tr
     cid = draft.constituency_id
-    store = context.services.drafts
     mine = {p.id for p in await constituencies.of_member(context.db, member.id)}
     if cid not in mine:
-        store.discard(context.visit.telegram_id)
+        await steps.done(context)
         await answer_with(
             update,
             context,
@@ -321,8 +366,11 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
         lang=draft.lang,
         text=draft.text,
     )
-    store.discard(context.visit.telegram_id)
-    await query_done(update)
+    await steps.done(context)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        await clear_buttons(update)
     if not given.stored:
         await reply(
             update,
@@ -348,18 +396,10 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
     )
 
 
-async def query_done(update: Update) -> None:
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-        await clear_buttons(update)
-
-
 @requires(Role.ANYONE)
 async def media(update: Update, context: Context) -> None:
     """A photo, sticker or voice note: kindly say only typed text is taken for a view."""
-    draft = context.services.drafts.get(context.visit.telegram_id)
-    if draft is None or draft.stage not in ("writing", "preview"):
+    if await steps.expecting(context, WRITING, PREVIEW) is None:
         await fallback.media(update, context)
         return
     await reply(
@@ -376,7 +416,7 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
     private = filters.ChatType.PRIVATE
     return [
         CommandHandler(command("feedback").names, feedback_command),
-        CallbackQueryHandler(view_pressed, pattern=callbacks.pattern(VERB)),
+        button_handler(ViewButton, view_pressed),
         MessageHandler(
             private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, media
         ),

@@ -9,16 +9,15 @@ from bot.commands import command
 from bot.context import Context
 from bot.domain import jargon
 from bot.domain.access import Role
-from bot.i18n import LANGS, Lang, Tr
+from bot.i18n import LANGS, SEPARATOR, Lang, Tr
 from bot.reference_data import GlossaryEntry
-from bot.storage import pending
 from bot.tg import steps
 from bot.tg.auth import requires
 from bot.tg.text import esc
 from bot.tg.ui import reply
 
-STEP = "glossary"
-SEPARATOR = "\n\n— — —\n\n"
+# In memory: a passing question, asked of newcomers too (nothing is stored before consent).
+ASKING = steps.kind("glossary.term", Role.ANYONE, memory=True)
 
 
 def explain(tr: Tr, entries: list[GlossaryEntry], query: str) -> str:
@@ -57,28 +56,19 @@ async def glossary_command(update: Update, context: Context) -> None:
         )
         for tr in trs
     ]
-    if context.visit.member is None:
-        hints = [
-            tr.gettext("Send /{command} and the word.").format(
-                command=command("glossary").name(tr.lang)
-            )
-            for tr in trs
-        ]
-        await reply(
-            update, context, SEPARATOR.join(f"{a}\n{h}" for a, h in zip(asks, hints, strict=True))
-        )
-        return
-    await steps.ask(context, STEP)
-    await reply(update, context, asks[0])
+    await steps.ask(context, ASKING)
+    await reply(update, context, SEPARATOR.join(asks))
 
 
-@steps.step(STEP, Role.MEMBER)
-async def glossary_step(update: Update, context: Context, waiting: pending.Pending) -> None:
-    """The term a member asked /glossary about."""
+@steps.takes_text(ASKING)
+async def glossary_step(update: Update, context: Context, waiting: steps.Waiting) -> None:
+    """The term someone asked /glossary about."""
     message = update.effective_message
     query = message.text.strip() if message is not None and message.text else ""
     await steps.done(context)
-    await reply(update, context, explain(context.tr, jargon.lookup(query), query))
+    trs = [context.tr_for(lang) for lang in LANGS] if context.visit.lang is None else [context.tr]
+    entries = jargon.lookup(query)
+    await reply(update, context, SEPARATOR.join(explain(tr, entries, query) for tr in trs))
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:

@@ -1,14 +1,18 @@
 """/invite (/gwahodd) makes an invitation link with buttons; /invites (/gwahoddiadau) lists them.
 
-The choices so far travel in callback_data (`inv:<role>:<network>:<uses>:<days>`), so each
-press re-checks all of them against the presser's rights before anything is made.
+The choices so far travel in callback_data (`InviteButton`), so each press re-checks all of
+them against the presser's rights before anything is made, and only while this person's
+slot still holds the flow (an old keyboard cannot make a second link).
 Coordinators invite anyone; a representative invites members to the networks they speak for.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from typing import Literal
+
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import invites as invitations
 from bot.commands import command
@@ -19,20 +23,44 @@ from bot.invites import Uses
 from bot.storage import constituencies, invites
 from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
-from bot.tg import callbacks
+from bot.tg import steps
 from bot.tg.auth import requires
-from bot.tg.callbacks import Callback
+from bot.tg.buttons import button_handler, finished
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import ButtonSpec, answer_with, column, reply, tell
 
-ROLE_CODES: dict[str, InviteRole] = {"m": "member", "r": "representative", "c": "coordinator"}
-CODE_OF: dict[InviteRole, str] = {v: k for k, v in ROLE_CODES.items()}
+RoleCode = Literal["m", "r", "c"]
+ROLE_CODES: dict[RoleCode, InviteRole] = {"m": "member", "r": "representative", "c": "coordinator"}
+CODE_OF: dict[InviteRole, RoleCode] = {v: k for k, v in ROLE_CODES.items()}
 ROLE_BUTTONS: dict[InviteRole, str] = {
     "member": N_("A member of a network"),
     "representative": N_("A representative of a network"),
     "coordinator": N_("A coordinator of the whole service"),
 }
 USE_CODES: dict[str, Uses] = {"1": "one", "n": "many"}
+
+
+@dataclass(frozen=True, slots=True)
+class InviteButton(CallbackData, prefix="inv"):
+    """The choices made so far; the next missing one is asked."""
+
+    role: RoleCode | None = None
+    network: int | None = None
+    uses: Literal["1", "n"] | None = None
+    days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawButton(CallbackData, prefix="invx"):
+    invite: int
+
+
+INVITING = steps.kind(
+    "invites.choose",
+    Role.REPRESENTATIVE,
+    hint=N_("Please choose with the buttons above, or send /invite to start again."),
+)
 
 
 def _actor(context: Context) -> int:
@@ -51,86 +79,74 @@ def invite_for(tr: Tr, role: InviteRole, place: Constituency | None) -> str:
 
 
 def _step_keyboard(buttons: list[ButtonSpec], tr: Tr) -> InlineKeyboardMarkup:
-    return column([*buttons, (tr.gettext("Start again"), callbacks.pack("inv"))])
+    return column([*buttons, (tr.gettext("Start again"), InviteButton().pack())])
 
 
 @requires(Role.REPRESENTATIVE, private=True)
 async def invite_command(update: Update, context: Context) -> None:
     """/invite (/gwahodd): start making an invitation link."""
-    await _ask_next(update, context, callbacks.Callback("inv", ()))
+    await steps.ask(context, INVITING)
+    await _ask_next(update, context, InviteButton())
 
 
 @requires(Role.REPRESENTATIVE, private=True)
-async def invite_pressed(update: Update, context: Context) -> None:
+async def invite_pressed(update: Update, context: Context, data: InviteButton) -> None:
     """Each choice (role, network, uses, how long) leads to the next, then to the link."""
-    query = update.callback_query
-    assert query is not None
-    parsed = callbacks.parse(query.data)
-    if parsed is None:
-        await query.answer()
+    if await steps.expecting(context, INVITING) is None:
+        await finished(update, context, N_("To make another link, send /invite."))
         return
-    await _ask_next(update, context, parsed)
+    await _ask_next(update, context, data)
 
 
-async def _ask_next(update: Update, context: Context, parsed: Callback) -> None:
+async def _ask_next(update: Update, context: Context, chosen: InviteButton) -> None:
     """Check every choice made so far, then ask the next one or make the link."""
     tr = context.tr
     access = context.visit.access
-    args = parsed.args
-    role = ROLE_CODES.get(args[0]) if args else None
-    if args and role is None:
-        await _refuse(update, context)
-        return
-    if role is None:
+    if chosen.role is None:
         if access.coordinator:  # a coordinator chooses the role first
             buttons = [
-                (tr.gettext(ROLE_BUTTONS[r]), callbacks.pack("inv", CODE_OF[r]))
+                (tr.gettext(ROLE_BUTTONS[r]), InviteButton(role=CODE_OF[r]).pack())
                 for r in invitations.roles_for(access)
             ]
             await answer_with(
                 update, context, tr.gettext("Who is the invitation for?"), column(buttons)
             )
             return
-        role = "member"  # a representative has only one kind of invitation to make
-    code = CODE_OF[role]
+        chosen = replace(chosen, role="m")  # a representative makes only member links
+    assert chosen.role is not None
+    role = ROLE_CODES[chosen.role]
     place: Constituency | None = None
     if role == "coordinator":
-        if len(args) > 1 and args[1] != "0":
+        if chosen.network is not None:
             await _refuse(update, context)
             return
-    elif len(args) < 2:
-        await _ask_network(update, context, role)
+    elif chosen.network is None:
+        await _ask_network(update, context, chosen)
         return
     else:
-        place_id = parsed.int_arg(1)
-        place = await constituencies.get(context.db, place_id) if place_id else None
+        place = await constituencies.get(context.db, chosen.network)
         if place is None or place.archived:
             await _refuse(update, context)
             return
     if not invitations.may_invite(access, role, place.id if place else None):
         await _refuse(update, context)
         return
-    chosen = [code, str(place.id if place else 0)]
     what = invite_for(tr, role, place)
-    uses_code = "1" if role != "member" else (args[2] if len(args) > 2 else None)
-    if uses_code is None:
+    if role != "member":
+        chosen = replace(chosen, uses="1")  # links that give a role work once only
+    if chosen.uses is None:
         buttons = [
-            (tr.gettext("One person only"), callbacks.pack("inv", *chosen, "1")),
-            (tr.gettext("Several people, until it expires"), callbacks.pack("inv", *chosen, "n")),
+            (tr.gettext("One person only"), replace(chosen, uses="1").pack()),
+            (tr.gettext("Several people, until it expires"), replace(chosen, uses="n").pack()),
         ]
         text = tr.gettext("An invitation for {what}. Who can use the link?").format(what=what)
         await answer_with(update, context, text, _step_keyboard(buttons, tr))
         return
-    if uses_code not in USE_CODES:
-        await _refuse(update, context)
-        return
-    chosen.append(uses_code)
-    days = parsed.int_arg(3)
-    if len(args) < 4:
+    if chosen.days is None:
         buttons = [
             (
                 tr.ngettext("It works for {n} day", "It works for {n} days", n).format(n=n),
-                callbacks.pack("inv", *chosen, n),
+                replace(chosen, days=n).pack(),
             )
             for n in invitations.DAYS
         ]
@@ -139,16 +155,22 @@ async def _ask_next(update: Update, context: Context, parsed: Callback) -> None:
         )
         await answer_with(update, context, text, _step_keyboard(buttons, tr))
         return
-    if days not in invitations.DAYS:
+    if chosen.days not in invitations.DAYS:
         await _refuse(update, context)
         return
+    await steps.done(context)
     invite, token = await invitations.create(
-        context.db, _actor(context), role, place.id if place else None, USE_CODES[uses_code], days
+        context.db,
+        _actor(context),
+        role,
+        place.id if place else None,
+        USE_CODES[chosen.uses],
+        chosen.days,
     )
     await answer_with(update, context, created_text(tr, invite, what, context.bot.username, token))
 
 
-async def _ask_network(update: Update, context: Context, role: InviteRole) -> None:
+async def _ask_network(update: Update, context: Context, chosen: InviteButton) -> None:
     tr = context.tr
     access = context.visit.access
     places = [
@@ -161,7 +183,7 @@ async def _ask_network(update: Update, context: Context, role: InviteRole) -> No
             update, context, tr.gettext("There are no networks to invite people to yet.")
         )
         return
-    buttons = [(p.name(tr.lang), callbacks.pack("inv", CODE_OF[role], p.id)) for p in places]
+    buttons = [(p.name(tr.lang), replace(chosen, network=p.id).pack()) for p in places]
     await answer_with(
         update, context, tr.gettext("Which network is it for?"), _step_keyboard(buttons, tr)
     )
@@ -229,7 +251,7 @@ async def list_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup
         buttons.append(
             (
                 tr.gettext("Withdraw link {number}").format(number=invite.id),
-                callbacks.pack("invx", invite.id),
+                WithdrawButton(invite.id).pack(),
             )
         )
     return "\n".join(lines), column(buttons)
@@ -243,14 +265,12 @@ async def invites_command(update: Update, context: Context) -> None:
 
 
 @requires(Role.REPRESENTATIVE, private=True)
-async def revoke_pressed(update: Update, context: Context) -> None:
+async def revoke_pressed(update: Update, context: Context, data: WithdrawButton) -> None:
     """[Withdraw link N]: only an invite this person may manage, and only once."""
     query = update.callback_query
     assert query is not None
-    parsed = callbacks.parse(query.data)
     tr = context.tr
-    invite_id = parsed.int_arg(0) if parsed else None
-    invite = await invites.get(context.db, invite_id) if invite_id is not None else None
+    invite = await invites.get(context.db, data.invite)
     if invite is None or not invitations.may_manage(context.visit.access, invite):
         await query.answer(tr.gettext("You can't withdraw that link."), show_alert=True)
         return
@@ -268,6 +288,6 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
         CommandHandler(command("invite").names, invite_command),
         CommandHandler(command("invites").names, invites_command),
-        CallbackQueryHandler(invite_pressed, pattern=callbacks.pattern("inv")),
-        CallbackQueryHandler(revoke_pressed, pattern=callbacks.pattern("invx")),
+        button_handler(InviteButton, invite_pressed),
+        button_handler(WithdrawButton, revoke_pressed),
     ]

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from typing import cast
+from dataclasses import dataclass
+from typing import Literal, cast
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
-from bot.i18n import LANGS, N_, Lang, Tr, both
+from bot.i18n import N_, Lang, Tr, both
 from bot.menus import menu_text
 from bot.storage import constituencies, invites, members
-from bot.storage.members import SELF_DESCRIPTIONS, SelfDescription
-from bot.tg import callbacks
+from bot.storage.members import SelfDescription
+from bot.tg import steps
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler, finished
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
 
@@ -36,10 +39,62 @@ PRIVACY = N_(
     "and /stop stops all messages.\n\n"
     "This service is run by {operator}."
 )
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageButton(CallbackData, prefix="lang"):
+    lang: Lang
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentButton(CallbackData, prefix="consent"):
+    agree: bool
+    lang: Lang
+
+
+@dataclass(frozen=True, slots=True)
+class JoinButton(CallbackData, prefix="join"):
+    network: int | None  # None: "I've finished choosing"
+    then: Literal["describe", "menu"]  # at sign-up the optional question follows
+
+
+@dataclass(frozen=True, slots=True)
+class SelfButton(CallbackData, prefix="self"):
+    answer: SelfDescription
+
+
 LANG_BUTTONS = [
-    ("Cymraeg", callbacks.pack("lang", "cy")),
-    ("English", callbacks.pack("lang", "en")),
+    ("Cymraeg", LanguageButton("cy").pack()),
+    ("English", LanguageButton("en").pack()),
 ]
+# What each question waits for. Before consent nothing is stored, so those are held in memory.
+CHOOSING_LANGUAGE = steps.kind(
+    "onboarding.language",
+    Role.ANYONE,
+    hint=N_("Please choose your language with one of the buttons above: Cymraeg or English."),
+    memory=True,
+)
+CONSENTING = steps.kind(
+    "onboarding.consent",
+    Role.ANYONE,
+    buttons=(N_("I agree, let's start"), N_("No thanks")),
+    memory=True,
+)
+JOINING = steps.kind(
+    "onboarding.join",
+    Role.MEMBER,
+    hint=N_("Please choose networks with the buttons above, then press “I've finished choosing”."),
+)
+DESCRIBING = steps.kind(
+    "onboarding.describe",
+    Role.MEMBER,
+    buttons=(
+        N_("I use or have used services"),
+        N_("I care for someone"),
+        N_("Both of these"),
+        N_("I'd rather not say"),
+    ),
+)
 SELF_LABELS: dict[SelfDescription, str] = {
     "service_user": N_("I use or have used services"),
     "carer": N_("I care for someone"),
@@ -60,8 +115,10 @@ INVITE_PROBLEMS = {
 
 async def send_welcome(update: Update, context: Context) -> None:
     """The bilingual first screen, Welsh first, with the choice of language."""
-    text = both(WELCOME, context.settings.timezone, sep="\n\n— — —\n\n")
+    text = both(WELCOME, context.settings.timezone)
     await reply(update, context, text, keyboard(LANG_BUTTONS))
+    if context.visit.member is None:
+        await steps.ask(context, CHOOSING_LANGUAGE)
 
 
 def privacy_text(tr: Tr, operator: str, contact: str) -> str:
@@ -73,8 +130,8 @@ def privacy_text(tr: Tr, operator: str, contact: str) -> str:
 
 def consent_keyboard(tr: Tr, lang: Lang) -> InlineKeyboardMarkup:
     return keyboard(
-        [(tr.gettext("I agree, let's start"), callbacks.pack("consent", "yes", lang))],
-        [(tr.gettext("No thanks"), callbacks.pack("consent", "no", lang))],
+        [(tr.gettext("I agree, let's start"), ConsentButton(True, lang).pack())],
+        [(tr.gettext("No thanks"), ConsentButton(False, lang).pack())],
     )
 
 
@@ -87,10 +144,7 @@ async def start(update: Update, context: Context) -> None:
         await reply(
             update,
             context,
-            both(
-                N_("Please write to me in a private chat: a group is not private."),
-                context.settings.timezone,
-            ),
+            context.t(N_("Please write to me in a private chat: a group is not private.")),
         )
         return
     member = visit.member
@@ -134,24 +188,21 @@ async def redeem_invite(update: Update, context: Context, member_id: int, token:
 
 
 @requires(Role.ANYONE)
-async def choose_language(update: Update, context: Context) -> None:
+async def choose_language(update: Update, context: Context, data: LanguageButton) -> None:
     """[Cymraeg] / [English]: for a newcomer, then the privacy notice; for a member, switch."""
-    query = update.callback_query
-    assert query is not None
-    parsed = callbacks.parse(query.data)
-    lang = cast(Lang | None, parsed.arg(0, LANGS) if parsed else None)
-    if lang is None:
-        await query.answer()
-        return
+    lang = data.lang
     tr = context.tr_for(lang)
     member = context.visit.member
     if member is not None:
         await members.set_language(context.db, member.id, lang)
+        await steps.done(context)
+        # TRANSLATORS: said in the language just chosen: "Cymraeg" in the Welsh catalog.
         await answer_with(update, context, tr.gettext("Done: I'll speak English from now on."))
         await roles_service.refresh_menu(context.bot, context.db, context.settings, member.id)
         return
     if context.user_data is not None:
-        context.user_data["lang"] = lang
+        context.user_data["lang"] = lang  # memory only, until they consent
+    context.visit.lang, context.visit.tr = lang, tr
     settings = context.settings
     await answer_with(
         update,
@@ -159,21 +210,20 @@ async def choose_language(update: Update, context: Context) -> None:
         privacy_text(tr, settings.operator, settings.operator_contact),
         consent_keyboard(tr, lang),
     )
+    await steps.ask(context, CONSENTING)
 
 
 @requires(Role.ANYONE)
-async def consent(update: Update, context: Context) -> None:
+async def consent(update: Update, context: Context, data: ConsentButton) -> None:
     """[I agree] creates the member; [No thanks] stores nothing and says goodbye."""
     query = update.callback_query
     assert query is not None
-    parsed = callbacks.parse(query.data)
-    answer = parsed.arg(0, ("yes", "no")) if parsed else None
-    lang = cast(Lang, (parsed.arg(1, LANGS) if parsed else None) or context.visit.lang or "cy")
-    tr = context.tr_for(lang)
-    if answer is None:
-        await query.answer()
+    tr = context.tr_for(data.lang)
+    if context.visit.member is not None:
+        await finished(update, context)  # an old notice: they agreed already
         return
-    if answer == "no":
+    await steps.done(context)
+    if not data.agree:
         if context.user_data is not None:
             context.user_data.clear()
         await query.answer()
@@ -187,11 +237,9 @@ async def consent(update: Update, context: Context) -> None:
         )
         return
     visit = context.visit
-    member = visit.member or await members.create(
-        context.db, visit.telegram_id, visit.chat_id, lang
-    )
+    member = await members.create(context.db, visit.telegram_id, visit.chat_id, data.lang)
     context.visit.member = member
-    context.visit.tr = tr
+    context.visit.lang, context.visit.tr = data.lang, tr
     # The menu in the language they chose, whatever their Telegram app's language.
     await roles_service.refresh_menu(context.bot, context.db, context.settings, member.id)
     await query.answer()
@@ -225,20 +273,21 @@ async def offer_join(
             )
         return
     mine = {c.id for c in await constituencies.of_member(context.db, member_id)}
-    step = "d" if then_describe else "m"
+    then: Literal["describe", "menu"] = "describe" if then_describe else "menu"
     rows = [
-        [(("✓ " if c.id in mine else "") + c.name(tr.lang), callbacks.pack("join", c.id, step))]
+        [(("✓ " if c.id in mine else "") + c.name(tr.lang), JoinButton(c.id, then).pack())]
         for c in open_ones
     ]
-    rows.append([(tr.gettext("I've finished choosing"), callbacks.pack("join", "done", step))])
+    rows.append([(tr.gettext("I've finished choosing"), JoinButton(None, then).pack())])
     text = tr.gettext(
         "Which network or forum would you like to join? You can choose more than one."
     )
-    pressed = callbacks.parse(update.callback_query.data) if update.callback_query else None
-    if pressed is not None and pressed.verb == "join":  # update the list in place
+    pressed = update.callback_query
+    if pressed is not None and JoinButton.matches(pressed.data):  # update the list in place
         await answer_with(update, context, text, keyboard(*rows))
     else:
         await reply(update, context, text, keyboard(*rows))
+    await steps.ask(context, JOINING)
 
 
 @requires(Role.MEMBER)
@@ -250,20 +299,19 @@ async def join_command(update: Update, context: Context) -> None:
 
 
 @requires(Role.MEMBER)
-async def join_pressed(update: Update, context: Context) -> None:
+async def join_pressed(update: Update, context: Context, data: JoinButton) -> None:
     """A network button toggles membership; only networks open to self-joining are accepted."""
     query = update.callback_query
     assert query is not None
     member = context.visit.member
     assert member is not None
-    parsed = callbacks.parse(query.data)
     tr = context.tr
-    step = parsed.arg(1, ("d", "m")) if parsed else None
-    if parsed is None or step is None:
-        await query.answer()
+    if await steps.expecting(context, JOINING) is None:
+        await finished(update, context, N_("To join or leave a network, send /join."))
         return
-    if parsed.args[0] == "done":
-        if step == "d":
+    if data.network is None:
+        await steps.done(context)
+        if data.then == "describe":
             await ask_self_description(update, context, tr)
         else:
             count = len(await constituencies.of_member(context.db, member.id))
@@ -275,43 +323,35 @@ async def join_pressed(update: Update, context: Context) -> None:
                 ).format(n=count),
             )
         return
-    constituency_id = parsed.int_arg(0)
-    place = (
-        await constituencies.get(context.db, constituency_id)
-        if constituency_id is not None
-        else None
-    )
+    place = await constituencies.get(context.db, data.network)
     if place is None or not place.self_join or place.archived:
         await query.answer(tr.gettext("That network isn't open to join."), show_alert=True)
         return
     if not await constituencies.join(context.db, member.id, place.id):
         await constituencies.leave(context.db, member.id, place.id)
-    await offer_join(update, context, tr, member.id, then_describe=step == "d")
+    await offer_join(update, context, tr, member.id, then_describe=data.then == "describe")
 
 
 async def ask_self_description(update: Update, context: Context, tr: Tr) -> None:
-    rows = [
-        [(tr.gettext(label), callbacks.pack("self", key))] for key, label in SELF_LABELS.items()
-    ]
+    rows = [[(tr.gettext(label), SelfButton(key).pack())] for key, label in SELF_LABELS.items()]
     text = tr.gettext(
         "One optional question: how are you involved? Your answer is only ever counted in groups "
         "of at least {n} people, never shown on its own."
     ).format(n=context.settings.min_group)
     await reply(update, context, text, keyboard(*rows))
+    await steps.ask(context, DESCRIBING)
 
 
 @requires(Role.MEMBER)
-async def self_described(update: Update, context: Context) -> None:
+async def self_described(update: Update, context: Context, data: SelfButton) -> None:
     """Store the optional self-description, then show what the member can do."""
-    query = update.callback_query
-    assert query is not None
     member = context.visit.member
     assert member is not None
-    parsed = callbacks.parse(query.data)
-    value = parsed.arg(0, SELF_DESCRIPTIONS) if parsed else None
-    if value is None:
-        await query.answer()
+    if await steps.expecting(context, DESCRIBING) is None:
+        await finished(update, context)
         return
+    await steps.done(context)
+    value = data.answer
     stored = None if value == "prefer_not" else cast(SelfDescription, value)
     await members.set_self_description(context.db, member.id, stored)
     await answer_with(update, context, context.tr.gettext("Thank you."))
@@ -332,8 +372,8 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
         CommandHandler(command("start").names, start),
         CommandHandler(command("join").names, join_command),
-        CallbackQueryHandler(choose_language, pattern=callbacks.pattern("lang")),
-        CallbackQueryHandler(consent, pattern=callbacks.pattern("consent")),
-        CallbackQueryHandler(join_pressed, pattern=callbacks.pattern("join")),
-        CallbackQueryHandler(self_described, pattern=callbacks.pattern("self")),
+        button_handler(LanguageButton, choose_language),
+        button_handler(ConsentButton, consent),
+        button_handler(JoinButton, join_pressed),
+        button_handler(SelfButton, self_described),
     ]

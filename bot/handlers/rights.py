@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from io import BytesIO
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import rights
 from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
-from bot.handlers.onboarding import LANG_BUTTONS, privacy_text, send_welcome
-from bot.i18n import LANGS, N_, Tr, both
+from bot.handlers.onboarding import CHOOSING_LANGUAGE, LANG_BUTTONS, privacy_text, send_welcome
+from bot.i18n import LANGS, N_, SEPARATOR, Tr
 from bot.menus import menu_text, set_chat_menu
-from bot.tg import callbacks
+from bot.tg import steps
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler, finished
+from bot.tg.callbacks import CallbackData
 from bot.tg.ui import answer_with, keyboard, reply
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetButton(CallbackData, prefix="forget"):
+    sure: bool
+
+
+CONFIRMING_FORGET = steps.kind(
+    "rights.forget",
+    Role.MEMBER,
+    buttons=(N_("Yes, delete everything about me"), N_("No, keep my details")),
+)
 
 
 @requires(Role.ANYONE)
@@ -35,8 +50,9 @@ async def help_command(update: Update, context: Context) -> None:
 @requires(Role.ANYONE)
 async def language_command(update: Update, context: Context) -> None:
     """/language (/iaith): choose Cymraeg or English."""
-    text = both(N_("Which language would you like?"), context.settings.timezone, sep="\n")
+    text = context.t(N_("Which language would you like?"))
     await reply(update, context, text, keyboard(LANG_BUTTONS))
+    await steps.ask(context, CHOOSING_LANGUAGE)
 
 
 @requires(Role.ANYONE)
@@ -48,7 +64,7 @@ async def privacy_command(update: Update, context: Context) -> None:
         privacy_text(context.tr_for(lang), settings.operator, settings.operator_contact)
         for lang in langs
     ]
-    await reply(update, context, "\n\n— — —\n\n".join(notices))
+    await reply(update, context, SEPARATOR.join(notices))
 
 
 @requires(Role.MEMBER)
@@ -83,27 +99,27 @@ async def forget_command(update: Update, context: Context) -> None:
         context,
         tr.gettext("This deletes everything I hold about you, for good. Are you sure?"),
         keyboard(
-            [(tr.gettext("Yes, delete everything about me"), callbacks.pack("forget", "yes"))],
-            [(tr.gettext("No, keep my details"), callbacks.pack("forget", "no"))],
+            [(tr.gettext("Yes, delete everything about me"), ForgetButton(True).pack())],
+            [(tr.gettext("No, keep my details"), ForgetButton(False).pack())],
         ),
     )
+    await steps.ask(context, CONFIRMING_FORGET)
 
 
 @requires(Role.MEMBER)
-async def forget_pressed(update: Update, context: Context) -> None:
+async def forget_pressed(update: Update, context: Context, data: ForgetButton) -> None:
     """Erase the member and every row linkable to them; say what went."""
-    query = update.callback_query
-    assert query is not None
     member = context.visit.member
     assert member is not None
     tr = context.tr
-    parsed = callbacks.parse(query.data)
-    choice = parsed.arg(0, ("yes", "no")) if parsed else None
-    if choice != "yes":
+    if await steps.expecting(context, CONFIRMING_FORGET) is None:
+        await finished(update, context, N_("To delete everything about you, send /forget."))
+        return
+    await steps.done(context)  # an unsent view goes too
+    if not data.sure:
         await answer_with(update, context, tr.gettext("Nothing has been deleted."))
         return
     erased = await rights.forget(context.db, member.id)
-    context.services.drafts.discard(context.visit.telegram_id)  # an unsent view too
     if context.user_data is not None:
         context.user_data.clear()  # nothing of theirs stays in memory either
     await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.ANYONE)
@@ -131,7 +147,7 @@ async def stop_command(update: Update, context: Context) -> None:
     member = context.visit.member
     assert member is not None
     await rights.stop(context.db, member.id)
-    context.services.drafts.discard(context.visit.telegram_id)  # an unsent view too
+    await steps.done(context)  # an unsent view goes too
     await reply(
         update,
         context,
@@ -150,5 +166,5 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler(command("mydata").names, mydata_command),
         CommandHandler(command("forget").names, forget_command),
         CommandHandler(command("stop").names, stop_command),
-        CallbackQueryHandler(forget_pressed, pattern=callbacks.pattern("forget")),
+        button_handler(ForgetButton, forget_pressed),
     ]

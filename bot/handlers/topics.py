@@ -5,29 +5,57 @@ Every press names a network or topic and is re-checked with `speaks_for`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
-from bot.storage import audit, constituencies, pending
+from bot.i18n import N_
+from bot.storage import audit, constituencies
 from bot.storage import topics as topic_store
 from bot.storage.constituencies import Constituency
-from bot.tg import callbacks, steps
+from bot.tg import steps
 from bot.tg.acting_for import allowed, member_id, pick, refuse
 from bot.tg.auth import requires
+from bot.tg.buttons import button_handler
+from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, keyboard, reply
 
 TITLE_MAX = 60
 
 
+@dataclass(frozen=True, slots=True)
+class TopicButton(CallbackData, prefix="topic"):
+    """Show a network's topics, open a new one there, or close a topic (`id` names which)."""
+
+    action: Literal["show", "new", "close"]
+    id: int
+
+
+def _show(network_id: int) -> TopicButton:
+    return TopicButton("show", network_id)
+
+
+TITLE_CY = steps.kind("topics.title_cy", Role.REPRESENTATIVE)  # data: {"cid"}
+TITLE_EN = steps.kind("topics.title_en", Role.REPRESENTATIVE)  # data: {"cid", "cy"}
+CHOOSING = steps.kind(
+    "topics.choose",
+    Role.REPRESENTATIVE,
+    hint=N_("Please choose with the buttons above, or send /topics to start again."),
+)
+
+
 @requires(Role.REPRESENTATIVE, private=True)
 async def topics_command(update: Update, context: Context) -> None:
     """/topics (/pynciau): open and close topics members can give views on."""
     tr = context.tr
-    place = await pick(context, update, "topic", tr.gettext("Topics for which network?"))
+    await steps.ask(context, CHOOSING)
+    place = await pick(context, update, tr.gettext("Topics for which network?"), _show)
     if place is not None:
         await show_topics(update, context, place)
 
@@ -43,30 +71,23 @@ async def show_topics(update: Update, context: Context, place: Constituency) -> 
         [
             (
                 tr.gettext("Close: {title}").format(title=t.title(tr.lang)),
-                callbacks.pack("topic", "x", t.id),
+                TopicButton("close", t.id).pack(),
             )
         ]
         for t in found
     ]
-    rows.append([(tr.gettext("Open a new topic"), callbacks.pack("topic", "n", place.id))])
+    rows.append([(tr.gettext("Open a new topic"), TopicButton("new", place.id).pack())])
     text = "\n".join(lines)
     await answer_with(update, context, text, keyboard(*rows))
+    await steps.ask(context, CHOOSING)
 
 
 @requires(Role.REPRESENTATIVE, private=True)
-async def topic_pressed(update: Update, context: Context) -> None:
+async def topic_pressed(update: Update, context: Context, data: TopicButton) -> None:
     """Choose a network, open a topic (asks for its titles) or close one."""
-    query = update.callback_query
-    assert query is not None
     tr = context.tr
-    parsed = callbacks.parse(query.data)
-    action = parsed.arg(0, ("c", "n", "x")) if parsed else None
-    number = parsed.int_arg(1) if parsed else None
-    if action is None or number is None:
-        await query.answer()
-        return
-    if action == "x":
-        topic = await topic_store.get(context.db, number)
+    if data.action == "close":
+        topic = await topic_store.get(context.db, data.id)
         if topic is None or not allowed(context, topic.constituency_id):
             await refuse(update, context)
             return
@@ -76,16 +97,14 @@ async def topic_pressed(update: Update, context: Context) -> None:
         if place is not None:
             await show_topics(update, context, place)
         return
-    place = await constituencies.get(context.db, number)
+    place = await constituencies.get(context.db, data.id)
     if place is None or not allowed(context, place.id):
         await refuse(update, context)
         return
-    if action == "c":
+    if data.action == "show":
         await show_topics(update, context, place)
         return
-    # the titles must not be taken for a view being written
-    context.services.drafts.discard(context.visit.telegram_id)
-    await steps.ask(context, "topic_cy", {"cid": place.id})
+    await steps.ask(context, TITLE_CY, {"cid": place.id})
     await answer_with(
         update,
         context,
@@ -104,8 +123,8 @@ async def _valid_title(update: Update, context: Context) -> str | None:
     return None
 
 
-@steps.step("topic_cy", Role.REPRESENTATIVE)
-async def topic_title_cy(update: Update, context: Context, waiting: pending.Pending) -> None:
+@steps.takes_text(TITLE_CY)
+async def topic_title_cy(update: Update, context: Context, waiting: steps.Waiting) -> None:
     """The Welsh title; then ask for the English one."""
     tr = context.tr
     cid = waiting.data.get("cid")
@@ -116,12 +135,12 @@ async def topic_title_cy(update: Update, context: Context, waiting: pending.Pend
     title = await _valid_title(update, context)
     if title is None:
         return
-    await steps.ask(context, "topic_en", {"cid": cid, "cy": title})
+    await steps.ask(context, TITLE_EN, {"cid": cid, "cy": title})
     await reply(update, context, tr.gettext("Now send the same title in English."))
 
 
-@steps.step("topic_en", Role.REPRESENTATIVE)
-async def topic_title_en(update: Update, context: Context, waiting: pending.Pending) -> None:
+@steps.takes_text(TITLE_EN)
+async def topic_title_en(update: Update, context: Context, waiting: steps.Waiting) -> None:
     """The English title; then the topic is open."""
     tr = context.tr
     cid = waiting.data.get("cid")
@@ -145,5 +164,5 @@ async def topic_title_en(update: Update, context: Context, waiting: pending.Pend
 def handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
         CommandHandler(command("topics").names, topics_command),
-        CallbackQueryHandler(topic_pressed, pattern=callbacks.pattern("topic")),
+        button_handler(TopicButton, topic_pressed),
     ]

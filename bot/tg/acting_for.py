@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import Update
 
 from bot.context import Context
 from bot.storage import constituencies
 from bot.storage.constituencies import Constituency
-from bot.tg import callbacks
+from bot.tg.callbacks import CallbackData
 from bot.tg.ui import keyboard, reply, tell
 
 
@@ -20,8 +22,10 @@ async def places_for(context: Context) -> list[Constituency]:
     ]
 
 
-async def pick(context: Context, update: Update, verb: str, question: str) -> Constituency | None:
-    """The only constituency, or None after offering buttons for each."""
+async def pick(
+    context: Context, update: Update, question: str, button: Callable[[int], CallbackData]
+) -> Constituency | None:
+    """The only constituency, or None after offering a button for each (`button(id)`)."""
     tr = context.tr
     places = await places_for(context)
     if len(places) == 1:
@@ -29,7 +33,7 @@ async def pick(context: Context, update: Update, verb: str, question: str) -> Co
     if not places:
         await reply(update, context, tr.gettext("There are no networks for you to act for yet."))
         return None
-    rows = [[(p.name(tr.lang), callbacks.pack(verb, "c", p.id))] for p in places]
+    rows = [[(p.name(tr.lang), button(p.id).pack())] for p in places]
     await reply(update, context, question, keyboard(*rows))
     return None
 

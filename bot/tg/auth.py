@@ -21,7 +21,7 @@ from bot.domain.access import Role
 from bot.i18n import N_
 from bot.tg.ui import tell
 
-Handler = Callable[[Update, Context], Awaitable[Any]]
+Handler = Callable[..., Awaitable[Any]]  # (update, context) or (update, context, button)
 F = TypeVar("F", bound=Handler)
 
 
@@ -44,14 +44,14 @@ def requires(role: Role, *, private: bool = False) -> Callable[[F], F]:
 
     def decorate(callback: F) -> F:
         @functools.wraps(callback)
-        async def guarded(update: Update, context: Context) -> Any:
+        async def guarded(update: Update, context: Context, *args: Any) -> Any:
             if not context.visit.access.has(role):
                 await deny(update, context, role)
                 return None
             if private and not context.visit.private:
                 await tell(update, context, context.t(PRIVATE_ONLY))
                 return None
-            return await callback(update, context)
+            return await callback(update, context, *args)
 
         guarded.required_role = role  # type: ignore[attr-defined]  # read by the matrix test
         return guarded  # type: ignore[return-value]  # same signature as callback

@@ -33,7 +33,7 @@ async def on_error(update: object, context: Context) -> None:
     member = await members.by_telegram_id(context.db, user.id) if user else None
     lang = member.language if member else as_lang(user.language_code if user else None)
     tz = context.settings.timezone
-    text = translator(lang, tz).gettext(SORRY) if lang else both(SORRY, tz, sep="\n")
+    text = translator(lang, tz).gettext(SORRY) if lang else both(SORRY, tz)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()

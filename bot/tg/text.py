@@ -58,3 +58,21 @@ def split_message(text: str, limit: int = MAX_TEXT) -> list[str]:
     if rest.strip() or not parts:
         parts.append(rest)
     return [p for p in parts if p] or [""]
+
+
+def pack_blocks(blocks: list[str], limit: int = MAX_TEXT) -> list[str]:
+    """As few messages as possible, each at most `limit` UTF-16 units, never cutting a block.
+
+    Blocks are complete pieces of HTML (no tag spans two), joined by a blank line; only a
+    block longer than the limit is split, on its own (`split_message`).
+    """
+    budget = limit - 8  # the margin `split_message` keeps
+    messages: list[str] = []
+    for block in blocks:
+        for piece in split_message(block, limit) if utf16_len(block) > budget else [block]:
+            joined = f"{messages[-1]}\n\n{piece}" if messages else piece
+            if messages and utf16_len(joined) <= budget:
+                messages[-1] = joined
+            else:
+                messages.append(piece)
+    return messages or [""]

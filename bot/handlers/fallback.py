@@ -1,4 +1,4 @@
-"""Group 1: anything no journey took: unknown commands, media, edits, stray text."""
+"""Last in group 0: anything no journey took: unknown commands, media, edits, stray text."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import Context
 from bot.domain.access import Role
-from bot.domain.safety import suggests_crisis, support_message
 from bot.handlers.onboarding import send_welcome
-from bot.i18n import N_, Lang
+from bot.i18n import N_
+from bot.tg import support
 from bot.tg.auth import requires
 from bot.tg.ui import reply
 
@@ -24,15 +24,11 @@ EDITED = N_(
 
 
 async def unexpected_text(update: Update, context: Context) -> None:
+    """Text that nothing was waiting for (`bot.tg.steps` calls this)."""
     visit = context.visit
     message = update.effective_message
-    if message is not None and message.text and suggests_crisis(message.text):
-        # Support lines at once, whatever else: in their language, or in both if not known.
-        langs: tuple[Lang, ...] = (visit.lang,) if visit.lang else ("cy", "en")
-        for lang in langs:
-            await reply(update, context, support_message(context.tr_for(lang), view=False))
-        if visit.member is not None:
-            return
+    if await support.offer_if_needed(update, context) and visit.member is not None:
+        return
     if visit.member is None:
         await send_welcome(update, context)
         return

@@ -1,0 +1,373 @@
+"""The one slot per person: who answers typed text, and what an old button does.
+
+For every journey, in Welsh and in English: text typed where a button is expected gets a
+pointer to those buttons in the person's language (and the flow keeps its state); a button
+of a flow that has finished says so and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from bot.sim.harness import Harness, Person
+from bot.sim.telegram import SentMessage
+from bot.storage import constituencies, members, pending, roles
+from tests.helpers.db import row_counts
+from tests.helpers.delivery import coordinator, representative
+from tests.helpers.people import onboard, seed_constituencies
+from tests.helpers.views import CARERS_CY, CARERS_EN, USERS_EN
+
+FINISHED = {
+    "en": "This has already finished, so that button does nothing now.",
+    "cy": "Mae hyn wedi gorffen yn barod, felly dydy'r botwm yna ddim yn gwneud dim bellach.",
+}
+NOT_SURE = {"en": "I'm not sure what you mean", "cy": "Dydw i ddim yn siŵr"}
+
+
+def alert(h: Harness) -> str:
+    return str(h.sim.callback_answers[-1].get("text", ""))
+
+
+def buttons_of(message: SentMessage) -> dict[str, str]:
+    """A keyboard as it was when it arrived: label -> data (answering may remove it)."""
+    return {b.text: b.data for b in message.button_rows() if b.data}
+
+
+async def press_old(person: Person, keyboard: dict[str, str], label: str) -> None:
+    """Press a button of a keyboard kept from earlier, as a second device or a slow edit can."""
+    await person.press_data(keyboard[label])
+
+
+# ------------------------------------------------------------------ the reported case
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_broadcast_left_half_written_never_takes_a_view(
+    harness: Harness, lang: str
+) -> None:
+    places = await seed_constituencies(harness)
+    rep = await onboard(harness, 8100, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY)
+    member = await members.by_telegram_id(harness.services.db, 8100)
+    assert member is not None
+    await roles.grant(harness.services.db, member.id, "representative", places["carers"])
+    await rep.say("/broadcast")
+    await rep.press(
+        "Members of networks I choose" if lang == "en" else "Aelodau'r rhwydweithiau rwy'n eu dewis"
+    )
+    await rep.press(CARERS_EN if lang == "en" else CARERS_CY)
+    await rep.press(
+        "I've finished choosing networks"
+        if lang == "en"
+        else "Rydw i wedi gorffen dewis rhwydweithiau"
+    )
+    await rep.press("News" if lang == "en" else "Newyddion")  # now it waits for the Welsh text
+    await rep.say("/feedback")
+    [preview] = await rep.say("The evening clinic would help carers who work.")
+    assert (
+        "This is exactly what your representatives will see" if lang == "en" else "Dyma'n union"
+    ) in preview.text
+    assert "evening clinic" in preview.text
+    draft = await harness.services.db.fetchone("SELECT text_cy FROM broadcasts")
+    assert draft is not None and not draft["text_cy"]  # the view never became the broadcast
+    assert await pending.get(harness.services.db, member.id) is None  # the view is in memory
+
+
+# ------------------------------------------------------------------ text where a button is expected
+
+Setup = Callable[[Harness, str], Awaitable[Person]]
+
+
+async def _welcome(h: Harness, lang: str) -> Person:
+    person = h.person(8200 if lang == "en" else 8201, language_code=lang)
+    await person.say("/start")
+    return person
+
+
+async def _consent(h: Harness, lang: str) -> Person:
+    person = h.person(8202 if lang == "en" else 8203)
+    await person.say("/start")
+    await person.press("English" if lang == "en" else "Cymraeg")
+    return person
+
+
+async def _join(h: Harness, lang: str) -> Person:
+    await seed_constituencies(h)
+    person = await onboard(h, 8204 if lang == "en" else 8205, lang=lang)
+    await person.say("/join" if lang == "en" else "/ymuno")
+    return person
+
+
+async def _describe(h: Harness, lang: str) -> Person:
+    person = h.person(8206 if lang == "en" else 8207)
+    await person.say("/start")
+    await person.press("English" if lang == "en" else "Cymraeg")
+    await person.press(
+        "I agree, let's start" if lang == "en" else "Rwy'n cytuno, gadewch i ni ddechrau"
+    )
+    return person  # no networks open: straight to the optional question
+
+
+async def _forget(h: Harness, lang: str) -> Person:
+    person = await onboard(h, 8208 if lang == "en" else 8209, lang=lang)
+    await person.say("/forget")
+    return person
+
+
+async def _language(h: Harness, lang: str) -> Person:
+    person = await onboard(h, 8210 if lang == "en" else 8211, lang=lang)
+    await person.say("/language")
+    return person
+
+
+async def _view_network(h: Harness, lang: str) -> Person:
+    await seed_constituencies(h)
+    person = await onboard(
+        h, 8212 if lang == "en" else 8213, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY
+    )
+    await person.say("/join")
+    await person.press(USERS_EN if lang == "en" else "Fforwm Defnyddwyr Hywel Dda")
+    await person.say("/feedback")  # two networks: which one?
+    return person
+
+
+async def _view_preview(h: Harness, lang: str) -> Person:
+    await seed_constituencies(h)
+    person = await onboard(
+        h, 8214 if lang == "en" else 8215, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY
+    )
+    await person.say("/feedback")
+    await person.say("Evening appointments would help a great deal.")
+    return person
+
+
+async def _broadcast_preview(h: Harness, lang: str) -> Person:
+    boss = await coordinator(h, lang=lang)
+    await boss.say("/broadcast")
+    await boss.press("Everyone who has joined" if lang == "en" else "Pawb sydd wedi ymuno")
+    await boss.press("News" if lang == "en" else "Newyddion")
+    await boss.say("Neges")
+    await boss.say("Message")
+    return boss
+
+
+async def _invite(h: Harness, lang: str) -> Person:
+    await seed_constituencies(h)
+    boss = await coordinator(h, lang=lang)
+    await boss.say("/invite")
+    return boss
+
+
+async def _digesttime(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8216 if lang == "en" else 8217, places["carers"], lang=lang)
+    await rep.say("/digesttime")
+    return rep
+
+
+async def _constituencies(h: Harness, lang: str) -> Person:
+    boss = await coordinator(h, lang=lang)
+    await boss.say("/constituencies")
+    return boss
+
+
+POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
+    # setup, what is typed, the start of the pointer in each language
+    "welcome": (
+        _welcome,
+        "hello",
+        {"en": "Please choose your language", "cy": "Dewiswch eich iaith"},
+    ),
+    "privacy notice": (
+        _consent,
+        "ok I agree",
+        {
+            "en": "Please use the buttons above: “I agree, let's start” or “No thanks”.",
+            "cy": "Defnyddiwch y botymau uchod: ‘Rwy'n cytuno",
+        },
+    ),
+    "join list": (
+        _join,
+        "the carers one",
+        {"en": "Please choose networks", "cy": "Dewiswch rwydweithiau"},
+    ),
+    "self-description": (
+        _describe,
+        "carer",
+        {
+            "en": "Please use the buttons above: “I use or have used services”",
+            "cy": "Defnyddiwch y botymau uchod: ‘Rwy'n defnyddio",
+        },
+    ),
+    "forget confirmation": (
+        _forget,
+        "yes",
+        {
+            "en": "Please use the buttons above: “Yes, delete everything about me” or “No, keep my details”.",
+            "cy": "Defnyddiwch y botymau uchod: ‘Ydw, dilëwch",
+        },
+    ),
+    "language": (
+        _language,
+        "Welsh please",
+        {"en": "Please choose your language", "cy": "Dewiswch eich iaith"},
+    ),
+    "view network choice": (
+        _view_network,
+        "-1",
+        {
+            "en": "Please choose with the buttons above where your view should go",
+            "cy": "Dewiswch gyda'r botymau uchod ble",
+        },
+    ),
+    "view preview": (
+        _view_preview,
+        "and another thing",
+        {
+            "en": "Please use the buttons above: “Send anonymously”, “Edit” or “Cancel”.",
+            "cy": "Defnyddiwch y botymau uchod: ‘Anfon yn ddienw’, ‘Golygu’ neu ‘Canslo’.",
+        },
+    ),
+    "broadcast preview": (
+        _broadcast_preview,
+        "looks good",
+        {
+            "en": "Please use the buttons above: “Send the message”",
+            "cy": "Defnyddiwch y botymau uchod: ‘Anfon y neges’",
+        },
+    ),
+    "invitation": (
+        _invite,
+        "a member please",
+        {
+            "en": "Please choose with the buttons above, or send /invite",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /gwahodd",
+        },
+    ),
+    "digest time": (
+        _digesttime,
+        "Friday",
+        {
+            "en": "Please choose with the buttons above, or send /digesttime",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /amsercrynodeb",
+        },
+    ),
+    "networks list": (
+        _constituencies,
+        "Powys",
+        {
+            "en": "Please choose with the buttons above, or send /constituencies",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /rhwydweithiau",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+@pytest.mark.parametrize("flow", list(POINTERS))
+async def test_text_where_a_button_is_expected_points_to_the_buttons(
+    harness: Harness, flow: str, lang: str
+) -> None:
+    setup, typed, expected = POINTERS[flow]
+    person = await setup(harness, lang)
+    buttons_before = [b.text for b in person.last.button_rows()]
+    before = await row_counts(harness.services.db)
+    replies = await person.say(typed)
+    assert [r.text[: len(expected[lang])] for r in replies][-1:] == [expected[lang]], replies
+    assert not any(NOT_SURE[lang] in r.text for r in replies)
+    # nothing changed, and the same buttons still work
+    assert await row_counts(harness.services.db) == before
+    assert buttons_before
+    await person.press(buttons_before[-1])
+    assert not any("Sorry" in m.text or "Mae'n ddrwg" in m.text for m in person.inbox)
+
+
+async def test_the_language_chosen_survives_text_at_the_privacy_notice(harness: Harness) -> None:
+    person = await _consent(harness, "cy")
+    await person.say("ok I agree")
+    await person.press("Rwy'n cytuno, gadewch i ni ddechrau")
+    member = await members.by_telegram_id(harness.services.db, 8203)
+    assert member is not None and member.language == "cy"
+
+
+# ------------------------------------------------------------------ old buttons
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, lang: str) -> None:
+    en = lang == "en"
+    places = await seed_constituencies(harness)
+    db = harness.services.db
+    person = await onboard(
+        harness, 8300 if en else 8301, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+
+    # a view cancelled: its Cancel and Send buttons
+    await person.say("/feedback")
+    await person.say("A view I will cancel after all.")
+    preview = buttons_of(person.last)
+    await person.press("Cancel" if en else "Canslo")
+    before = await row_counts(db)
+    for label in ("Cancel", "Send anonymously") if en else ("Canslo", "Anfon yn ddienw"):
+        await press_old(person, preview, label)
+        assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(db) == before
+
+    # /forget answered "no": its "yes" does nothing now
+    await person.say("/forget")
+    confirm = buttons_of(person.last)
+    await person.press("No, keep my details" if en else "Nac ydw, cadwch fy manylion")
+    await press_old(
+        person,
+        confirm,
+        "Yes, delete everything about me" if en else "Ydw, dilëwch bopeth amdana i",
+    )
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await members.by_telegram_id(db, person.id) is not None
+
+    # /join finished: the old list toggles nothing
+    await person.say("/join" if en else "/ymuno")
+    listing = buttons_of(person.last)
+    await person.press("I've finished choosing" if en else "Rydw i wedi gorffen dewis")
+    await press_old(person, listing, USERS_EN if en else "Fforwm Defnyddwyr Hywel Dda")
+    assert alert(harness).startswith(FINISHED[lang])
+    member = await members.by_telegram_id(db, person.id)
+    assert member is not None
+    assert [c.id for c in await constituencies.of_member(db, member.id)] == [places["carers"]]
+
+    # the privacy notice's "No thanks", pressed by someone who agreed long ago
+    from bot.handlers.onboarding import ConsentButton
+
+    await person.press_data(ConsentButton(False, lang).pack())  # type: ignore[arg-type]
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await members.by_telegram_id(db, person.id) is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_an_old_invitation_keyboard_cannot_make_a_second_link(
+    harness: Harness, lang: str
+) -> None:
+    await seed_constituencies(harness)
+    boss = await coordinator(harness, lang=lang)
+    en = lang == "en"
+    await boss.say("/invite")
+    await boss.press("A member of a network" if en else "Aelod o rwydwaith")
+    await boss.press(CARERS_EN if en else CARERS_CY)
+    await boss.press("One person only" if en else "Un person yn unig")
+    days = buttons_of(boss.last)
+    first, second = list(days)[:2]
+    await boss.press(first)
+    count = await harness.services.db.scalar("SELECT COUNT(*) FROM invites")
+    await press_old(boss, days, second)
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await harness.services.db.scalar("SELECT COUNT(*) FROM invites") == count
+
+
+async def test_a_sent_broadcasts_buttons_say_it_has_gone(harness: Harness) -> None:
+    boss = await _broadcast_preview(harness, "cy")
+    preview = buttons_of(boss.last)
+    await boss.press("Anfon y neges")
+    await press_old(boss, preview, "Anfon y neges")
+    assert alert(harness).startswith(FINISHED["cy"])
+    assert await harness.services.db.scalar("SELECT COUNT(*) FROM delivery_batches") == 1
