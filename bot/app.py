@@ -37,7 +37,7 @@ from bot.handlers import (
 )
 from bot.menus import set_default_menus
 from bot.storage import Database
-from bot.tg import errors, steps, visit
+from bot.tg import clock, errors, steps, visit
 from bot.tg.memory import Memory
 from bot.tg.processor import PerMemberUpdateProcessor
 
@@ -133,6 +133,7 @@ def _post_init(settings: Settings) -> Hook:
         app.bot_data["services"] = services
         await set_default_menus(app.bot, settings)
         services.delivery.start()
+        clock.start(app)  # what has fallen due is read from the database at every tick
         for journey in JOURNEYS:
             hook = getattr(journey, "on_startup", None)
             if hook is not None:

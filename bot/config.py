@@ -56,6 +56,7 @@ class Settings:
     send_rate: float = 25.0
     quiet_hours: QuietHours | None = QuietHours(time(21, 0), time(8, 0))
     max_views_per_day: int = 10
+    tick_seconds: float = 30.0  # how often the database is asked what has fallen due
     secret: bytes | None = None
     secret_file: Path = Path("data/secret.key")
     operator: str = "Cydlais"
@@ -189,6 +190,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         send_rate=_number(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 29.0, float),
         quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
         max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
+        tick_seconds=_number(env, "CYDLAIS_TICK_SECONDS", 30.0, 0.05, 3600.0, float),
         secret=_secret(env),
         secret_file=Path(env.get("CYDLAIS_SECRET_FILE", "").strip() or "data/secret.key"),
         operator=env.get("CYDLAIS_OPERATOR", "").strip() or "Cydlais",

@@ -39,6 +39,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from telegram import InlineKeyboardMarkup
+
 from bot.i18n import N_, Lang
 from bot.storage import Database, deliveries
 from bot.storage.db import Tx
@@ -59,6 +61,9 @@ class Outgoing:
     text: str  # HTML, already in the recipient's language
     member_id: int | None = None  # None for a group chat
     document: tuple[str, bytes] | None = None  # (filename, content), sent after the text
+    markup: InlineKeyboardMarkup | None = None  # buttons, on the text's last part
+    file_id: str | None = None  # a document Telegram holds (meeting papers), after the text
+    caption: str = ""  # the file_id document's caption (HTML)
 
 
 async def enqueue(
@@ -105,9 +110,20 @@ async def enqueue_in(
             # A private chat is a person's: link it so /forget finds it.
             member_id = await deliveries.member_for_chat(tx, message.chat_id)
         parts = split_message(message.text) if message.text.strip() else []
-        rows += [NewRow(message.chat_id, member_id, i, part) for i, part in enumerate(parts)]
+        markup = message.markup.to_json() if message.markup is not None else None
+        rows += [
+            NewRow(
+                message.chat_id, member_id, i, part, markup=markup if i == len(parts) - 1 else None
+            )
+            for i, part in enumerate(parts)
+        ]
         if message.document is not None:
             rows.append(NewRow(message.chat_id, member_id, len(parts), "", message.document))
+        if message.file_id is not None:
+            part = len(parts) + (message.document is not None)
+            rows.append(
+                NewRow(message.chat_id, member_id, part, message.caption, file_id=message.file_id)
+            )
     report_member = None
     if report_chat_id is not None and report_chat_id > 0:
         report_member = await deliveries.member_for_chat(tx, report_chat_id)

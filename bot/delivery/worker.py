@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 import warnings
@@ -15,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -216,8 +217,15 @@ class Worker:
             if row.document is not None:
                 name, content = row.document
                 await self.bot.send_document(row.chat_id, content, filename=name)
+            elif row.file_id is not None:
+                await self.bot.send_document(row.chat_id, row.file_id, caption=row.text or None)
             else:
-                await self.bot.send_message(row.chat_id, row.text)
+                markup = (
+                    InlineKeyboardMarkup.de_json(json.loads(row.markup), self.bot)
+                    if row.markup
+                    else None
+                )
+                await self.bot.send_message(row.chat_id, row.text, reply_markup=markup)
         except RetryAfter as exc:
             wait = _seconds(exc) * self.tuning.retry_after_scale
             self.stats.retried += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
 from io import BytesIO
 from typing import Literal
 
@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot.commands import command
-from bot.context import App, Context
+from bot.context import Context, Services
 from bot.digests import csv_document, gather, last_week, render, so_far
 from bot.digests_schedule import run_due
 from bot.domain.access import Role
@@ -25,8 +25,7 @@ from bot.i18n import N_
 from bot.storage import audit, constituencies
 from bot.storage import digests as digest_store
 from bot.storage.constituencies import Constituency
-from bot.storage.db import utcnow
-from bot.tg import steps
+from bot.tg import clock, steps
 from bot.tg.acting_for import allowed, member_id, pick, refuse
 from bot.tg.auth import requires
 from bot.tg.buttons import button_handler
@@ -72,18 +71,10 @@ CHOOSING_TIME = steps.kind(
 )
 
 
-async def on_startup(app: App) -> None:
-    """One repeating job; what is due is read from the database each time."""
-    if app.job_queue is not None:
-        app.job_queue.run_repeating(tick, interval=60, first=10, name="digests:due")
-
-
-async def tick(context: Context) -> None:
-    """Every minute: queue owed digests, and let go of expired drafts."""
-    services = context.services
-    services.memory.sweep()
-    if await run_due(services.db, services.settings, utcnow()):
-        context.services.delivery.wake()
+@clock.due_work("digests")
+async def digests_due(services: Services, now: datetime) -> bool:
+    """Queue every weekly digest that is owed (the database says which)."""
+    return await run_due(services.db, services.settings, now) > 0
 
 
 # ------------------------------------------------------------------ /digest

@@ -132,6 +132,14 @@ class Person:
     async def send_media(self, kind: str) -> list[SentMessage]:
         return await self._act(lambda: self.h.sim.send_media(self.user, kind))
 
+    async def send_document(
+        self, name: str, content: bytes = b"%PDF-1.4", *, caption: str = ""
+    ) -> list[SentMessage]:
+        """Send a file (meeting papers); `self.h.sim.files` then holds it by its file_id."""
+        return await self._act(
+            lambda: self.h.sim.send_document(self.user, name, content, caption=caption)
+        )
+
     async def edit(self, message_id: int, text: str) -> list[SentMessage]:
         return await self._act(lambda: self.h.sim.edit_text(self.user, message_id, text))
 

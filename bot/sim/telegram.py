@@ -115,6 +115,9 @@ class SimulatedTelegram:
         self.bot_username = bot_username
         self.latency = latency  # seconds per API call, like a network round trip
         self.flood = flood or FloodRules()
+        # Documents Telegram holds, by file_id: what people sent and what the bot sent.
+        self.files: dict[str, tuple[str, bytes]] = {}
+        self._file_ids = itertools.count(1)
         self.clock = clock
         self.chats: dict[int, list[SentMessage]] = defaultdict(list)
         self.messages: dict[tuple[int, int], SentMessage] = {}
@@ -190,6 +193,25 @@ class SimulatedTelegram:
                 {"type": "bot_command", "offset": 0, "length": utf16_len(command)}
             ]
         return self._push({"message": self._message(user, chat_id, title, **fields)})
+
+    def send_document(
+        self,
+        user: SimUser,
+        name: str,
+        content: bytes = b"%PDF-1.4",
+        *,
+        caption: str = "",
+        chat_id: int | None = None,
+    ) -> str:
+        """The person sends a file; returns the file_id Telegram gives it."""
+        file_id = f"BQAC{next(self._file_ids):06d}"
+        self.files[file_id] = (name, content)
+        doc = {"file_id": file_id, "file_unique_id": file_id[::-1], "file_name": name}
+        fields: dict[str, Any] = {"document": doc}
+        if caption:
+            fields["caption"] = caption
+        self._push({"message": self._message(user, chat_id, None, **fields)})
+        return file_id
 
     def send_media(self, user: SimUser, kind: str, *, chat_id: int | None = None) -> int:
         """A sticker, photo, voice note or document, with plausible fields."""
@@ -407,9 +429,11 @@ class SimulatedTelegram:
             "from": self.bot_user,
         }
         if message.document:
+            file_id = f"doc{message.chat_id}_{message.message_id}"
+            self.files[file_id] = message.document
             result["document"] = {
-                "file_id": f"doc{message.message_id}",
-                "file_unique_id": f"u{message.message_id}",
+                "file_id": file_id,
+                "file_unique_id": f"u{message.chat_id}_{message.message_id}",
                 "file_name": message.document[0],
             }
         else:
@@ -541,10 +565,16 @@ class SimulatedTelegram:
         )
         self._check_chat(chat_id)
         self._check_flood(chat_id)
-        if not files:
+        held = params.get("document")
+        if isinstance(held, str) and not files:  # a file_id: only one Telegram issued works
+            if held not in self.files:
+                raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+            name, data = self.files[held]
+        elif not files:
             raise ApiError(400, "Bad Request: there is no document in the request")
-        name, content, _mime = next(iter(files.values()))
-        data = content if isinstance(content, bytes) else content.read()
+        else:
+            name, content, _mime = next(iter(files.values()))
+            data = content if isinstance(content, bytes) else content.read()
         message = SentMessage(
             chat_id, next(self._message_ids[chat_id]), caption, source, [], (name, data)
         )

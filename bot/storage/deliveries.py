@@ -26,6 +26,8 @@ class NewRow:
     part: int
     text: str
     document: tuple[str, bytes] | None = None
+    markup: str | None = None  # an inline keyboard as Telegram's JSON, on this part
+    file_id: str | None = None  # a document Telegram already holds (text: its caption)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ class Due:
     text: str
     document: tuple[str, bytes] | None
     attempts: int
+    markup: str | None = None
+    file_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +111,8 @@ async def insert_batch(
     )
     await tx.executemany(
         "INSERT INTO deliveries (batch_id, chat_id, member_id, part, text, document_name,"
-        " document, urgent, next_attempt_at, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " document, markup, file_id, urgent, next_attempt_at, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 batch_id,
@@ -118,6 +122,8 @@ async def insert_batch(
                 r.text,
                 r.document[0] if r.document else None,
                 r.document[1] if r.document else None,
+                r.markup,
+                r.file_id,
                 int(urgent),
                 not_before,
                 now,
@@ -141,12 +147,14 @@ def _due(row: aiosqlite.Row) -> Due:
         text=row["text"],
         document=(name, bytes(blob)) if name is not None and blob is not None else None,
         attempts=row["attempts"],
+        markup=row["markup"],
+        file_id=row["file_id"],
     )
 
 
 _DUE_SQL = (
     "SELECT d.id, d.batch_id, d.chat_id, d.member_id, d.part, d.text, d.document_name,"
-    " d.document, d.attempts, m.status AS member_status"
+    " d.document, d.markup, d.file_id, d.attempts, m.status AS member_status"
     " FROM deliveries d LEFT JOIN members m ON m.id = d.member_id"
 )
 
@@ -185,7 +193,7 @@ async def mark_sent(db: Queries, row_id: int) -> None:
     """Sent: its words and document are dropped (only needed to send; the outcome stays)."""
     await db.execute(
         "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, document = NULL, text = '',"
-        " last_error = NULL, updated_at = ? WHERE id = ?",
+        " markup = NULL, file_id = NULL, last_error = NULL, updated_at = ? WHERE id = ?",
         (to_db(utcnow()), row_id),
     )
 
@@ -194,7 +202,7 @@ async def mark_final(db: Queries, row_id: int, status: RowStatus, error: str) ->
     """Unreachable or failed: not tried again."""
     await db.execute(
         "UPDATE deliveries SET status = ?, attempts = attempts + 1, document = NULL, text = '',"
-        " last_error = ?, updated_at = ? WHERE id = ?",
+        " markup = NULL, file_id = NULL, last_error = ?, updated_at = ? WHERE id = ?",
         (status, error[:500], to_db(utcnow()), row_id),
     )
 

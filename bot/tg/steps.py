@@ -22,17 +22,18 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from babel.lists import format_list
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot.context import Context
+from bot.context import Context, Services
 from bot.domain.access import Role
 from bot.i18n import LANGS, N_, SEPARATOR, Tr
 from bot.storage import pending
-from bot.tg import support
+from bot.tg import clock, support
 from bot.tg.auth import deny, requires
 from bot.tg.memory import Forgettable
 from bot.tg.ui import reply
@@ -61,6 +62,13 @@ class Waiting:
 Step = Callable[[Update, Context, Waiting], Awaitable[None]]
 _KINDS: dict[str, Kind] = {}
 _TEXT: dict[str, Step] = {}
+
+
+@clock.due_work("memory.sweep")
+async def _sweep(services: Services, now: datetime) -> bool:
+    """Let go of memory-held questions and drafts left for 15 minutes."""
+    services.memory.sweep()
+    return False
 
 
 def kind(
