@@ -1,0 +1,122 @@
+"""The preview of a view (exactly what representatives will read) and sending it."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot import views as view_service
+from bot.context import Context
+from bot.domain.redaction import redact
+from bot.handlers.feedback.common import LANGUAGE_NAMES, PREVIEW, ViewButton, cancel_button
+from bot.i18n import Tr
+from bot.storage import constituencies
+from bot.storage import topics as topic_store
+from bot.tg import steps
+from bot.tg.text import esc
+from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
+from bot.views import Draft
+
+
+def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:
+    assert draft.text is not None
+    redacted = redact(draft.text, draft.lang)
+    lines = [
+        tr.gettext(
+            "<b>This is exactly what your representatives will see.</b> It does not show who "
+            "you are."
+        ),
+        "",
+        tr.gettext("Network: {name}").format(name=esc(place)),
+        tr.gettext("Topic: {title}").format(title=esc(topic)),
+        tr.gettext("Language: {language}").format(language=LANGUAGE_NAMES[draft.lang]),
+        "",
+        f"<blockquote>{esc(redacted.text)}</blockquote>",
+    ]
+    if redacted.removed:
+        lines += ["", tr.gettext("I took out some personal details: they show in [brackets].")]
+    return "\n".join(lines)
+
+
+def preview_keyboard(tr: Tr, draft: Draft) -> InlineKeyboardMarkup:
+    other = (
+        tr.gettext("It's written in English")
+        if draft.lang == "cy"
+        else tr.gettext("It's written in Welsh")
+    )
+    return keyboard(
+        [(tr.gettext("Send anonymously"), ViewButton("send").pack())],
+        [(tr.gettext("Edit"), ViewButton("edit").pack())],
+        [cancel_button(tr)],
+        [(other, ViewButton("lang").pack())],
+    )
+
+
+async def show_preview(update: Update, context: Context, draft: Draft) -> None:
+    tr = context.tr
+    assert draft.constituency_id is not None
+    place = await constituencies.get(context.db, draft.constituency_id)
+    topic = await topic_store.get(context.db, draft.topic_id) if draft.topic_id else None
+    await steps.ask(context, PREVIEW, payload=draft)
+    text = preview_text(
+        tr,
+        draft,
+        place.name(tr.lang) if place else "?",
+        topic.title(tr.lang) if topic else tr.gettext("Something else"),
+    )
+    await answer_with(update, context, text, preview_keyboard(tr, draft))
+
+
+async def send_view(update: Update, context: Context, draft: Draft) -> None:
+    member = context.visit.member
+    assert member is not None
+    assert draft.text is not None
+    assert draft.constituency_id is not None
+    tr = context.tr
+    cid = draft.constituency_id
+    mine = {p.id for p in await constituencies.of_member(context.db, member.id)}
+    if cid not in mine:
+        await steps.done(context)
+        await answer_with(
+            update,
+            context,
+            tr.gettext("You are no longer a member of that network, so the view was not sent."),
+        )
+        return
+    given = await view_service.give(
+        context.db,
+        context.services.anonymity,
+        context.settings,
+        member,
+        constituency_id=cid,
+        topic_id=draft.topic_id,
+        lang=draft.lang,
+        text=draft.text,
+    )
+    await steps.done(context)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        await clear_buttons(update)
+    if not given.stored:
+        await reply(
+            update,
+            context,
+            tr.ngettext(
+                "You have reached today's limit of {n} view, so this one was not sent, and I "
+                "have not kept it. Please come back tomorrow.",
+                "You have reached today's limit of {n} views, so this one was not sent, and I "
+                "have not kept it. Please come back tomorrow.",
+                context.settings.max_views_per_day,
+            ).format(n=context.settings.max_views_per_day),
+        )
+        return
+    place = await constituencies.get(context.db, cid)
+    await reply(
+        update,
+        context,
+        tr.gettext(
+            "Thank you. Your view has gone, anonymously, to the representatives of {name}. They "
+            "will read it in their next digest, with other members' views. It matters: this is "
+            "how the people who speak for you hear what you think."
+        ).format(name=esc(place.name(tr.lang)) if place else ""),
+    )
