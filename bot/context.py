@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -28,6 +29,10 @@ class Services:
     memory: Memory  # the in-memory half of each person's slot (`bot.tg.steps`)
 
 
+class LanguageNotKnown(RuntimeError):
+    """Someone's language was asked for before they chose one: use `context.t` or `both`."""
+
+
 @dataclass(slots=True)
 class Visit:
     """Who sent this update, loaded once per update by the group -1 handler."""
@@ -36,9 +41,16 @@ class Visit:
     chat_id: int
     private: bool
     member: Member | None
-    lang: Lang | None  # None: not known yet, so the first screen is bilingual
-    tr: Tr
+    lang: Lang | None  # None: not known yet, so everything they read is in both languages
     access: Access
+    timezone: tzinfo
+
+    @property
+    def tr(self) -> Tr:
+        """This person's translator; never silently Welsh (or English) for a stranger."""
+        if self.lang is None:
+            raise LanguageNotKnown("the language is not known yet")
+        return translator(self.lang, self.timezone)
 
 
 class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -19,3 +19,19 @@ async def test_archived_network_gives_no_representative_rights(harness: Harness)
     await constituencies.archive(db, places["carers"])
     found = await members.with_roles(db, 6001)
     assert found is not None and found[1] == []
+
+
+def test_a_strangers_translator_is_never_silently_welsh() -> None:
+    """Before someone chooses, nothing picks a language for them: `context.t` gives both."""
+    from zoneinfo import ZoneInfo
+
+    import pytest
+
+    from bot.context import LanguageNotKnown, Visit
+    from bot.domain.access import STRANGER
+
+    visit = Visit(1, 1, True, None, None, STRANGER, ZoneInfo("Europe/London"))
+    with pytest.raises(LanguageNotKnown):
+        _ = visit.tr
+    visit.lang = "en"
+    assert visit.tr.lang == "en"

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.context import Context, Visit
 from bot.domain.access import STRANGER, Access
-from bot.i18n import Lang, as_lang, translator
+from bot.i18n import Lang, as_lang
 from bot.menus import ensure_menu, menu_key
 from bot.storage import members
 
@@ -42,8 +42,8 @@ async def load_visit(update: Update, context: Context) -> None:
         private=chat is None or chat.type == "private",
         member=member,
         lang=lang,
-        tr=translator(lang or "cy", settings.timezone),
         access=access,
+        timezone=settings.timezone,
     )
     if member is not None and member.menu_key != menu_key(member.language, access.top):
         # Stale after a role or language change, or an upgrade: one call, then it matches.

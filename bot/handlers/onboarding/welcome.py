@@ -167,7 +167,7 @@ async def choose_language(update: Update, context: Context, data: LanguageButton
         return
     if context.user_data is not None:
         context.user_data["lang"] = lang  # memory only, until they consent
-    context.visit.lang, context.visit.tr = lang, tr
+    context.visit.lang = lang
     settings = context.settings
     await answer_with(
         update,
@@ -204,7 +204,7 @@ async def consent(update: Update, context: Context, data: ConsentButton) -> None
     visit = context.visit
     member = await members.create(context.db, visit.telegram_id, visit.chat_id, data.lang)
     context.visit.member = member
-    context.visit.lang, context.visit.tr = data.lang, tr
+    context.visit.lang = data.lang
     # The menu in the language they chose, whatever their Telegram app's language.
     await roles_service.refresh_menu(context.bot, context.db, context.settings, member.id)
     await query.answer()
