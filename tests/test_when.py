@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.when import Note, Problem, Unread, When, read_when
+from bot.i18n import Lang, translator
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=LONDON)
@@ -189,3 +190,16 @@ def test_past_is_to_the_minute() -> None:
 def test_now_must_be_aware() -> None:
     with pytest.raises(ValueError, match="aware"):
         read_when("yfory", now=datetime(2026, 11, 30, 10, 0), tz=LONDON)  # noqa: DTZ001
+
+
+@pytest.mark.parametrize("lang", ["cy", "en"])
+@pytest.mark.parametrize("fmt", ["full", "long", "medium", "short"])
+def test_what_the_bot_shows_can_be_typed_back(lang: Lang, fmt: str) -> None:
+    # A confirmation or an example the bot shows (Babel, with "am"/"at" and a 24-hour time)
+    # reads back to the same instant, over two years of dates and times.
+    tr = translator(lang, LONDON)
+    for days in range(1, 731, 11):
+        at = (NOW + timedelta(days=days)).replace(hour=days * 5 % 24, minute=days * 7 % 60)
+        reading = read_when(tr.datetime(at, fmt), now=NOW, tz=LONDON)
+        assert isinstance(reading, When), (tr.datetime(at, fmt), reading)
+        assert reading.at == at and reading.notes <= {Note.REPEATED_HOUR}
