@@ -52,6 +52,8 @@ READS: list[tuple[str, str, set[Note]]] = [
     ("bore fory am 7", "Tue 2026-12-01 07:00+", set()),
     ("heno am 8", "Mon 2026-11-30 20:00+", set()),
     ("wythnos i heddiw am 2", "Mon 2026-12-07 14:00+", {ASSUMED}),
+    ("ymhen pythefnos am 10", "Mon 2026-12-14 10:00+", set()),
+    ("ymhen 3 wythnos", "Mon 2026-12-21 00:00", set()),
     ("am ddeg bore dydd Iau", "Thu 2026-12-03 10:00+", set()),
     ("dydd Gwener am hanner dydd", "Fri 2026-12-04 12:00+", set()),
     ("Dydd Iau, 3 Rhagfyr, am chwarter i dri.", "Thu 2026-12-03 14:45+", {ASSUMED}),
@@ -72,6 +74,8 @@ READS: list[tuple[str, str, set[Note]]] = [
     ("Tuesday next week 2pm", "Tue 2026-12-08 14:00+", set()),
     ("Friday 4th December at quarter to 3", "Fri 2026-12-04 14:45+", {ASSUMED}),
     ("in 3 days at noon", "Thu 2026-12-03 12:00+", set()),
+    ("in 2 weeks at 2pm", "Mon 2026-12-14 14:00+", set()),
+    ("weds 2pm", "Wed 2026-12-02 14:00+", set()),
     ("tonight at 7", "Mon 2026-11-30 19:00+", set()),
     ("Wed at 7 in the evening", "Wed 2026-12-02 19:00+", set()),
     ("3 Dec 2026 02:00", "Thu 2026-12-03 02:00+", set()),  # zero-padded: the 24-hour clock

@@ -22,7 +22,7 @@ WEEKDAYS: dict[str, int] = {
     **dict.fromkeys(("sul",), 6),
     **dict.fromkeys(("monday", "mon"), 0),
     **dict.fromkeys(("tuesday", "tue", "tues"), 1),
-    **dict.fromkeys(("wednesday", "wed"), 2),
+    **dict.fromkeys(("wednesday", "wed", "weds"), 2),
     **dict.fromkeys(("thursday", "thu", "thur", "thurs"), 3),
     **dict.fromkeys(("friday", "fri"), 4),
     **dict.fromkeys(("saturday", "sat"), 5),
@@ -88,7 +88,15 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("a week tomorrow", "in 8 days"),
     ("day after tomorrow", "in 2 days"),
     ("diwrnod ar ol yfory", "in 2 days"),
+    ("ymhen pythefnos", "in 14 days"),
+    ("in a fortnight", "in 14 days"),
+    ("ymhen wythnos", "in 7 days"),
+    ("in a week", "in 7 days"),
+    ("ymhen dwy wythnos", "in 14 days"),
+    ("in two weeks", "in 14 days"),
 )
+# "in 3 weeks", "ymhen 3 wythnos": dateparser gives a week, not a day.
+WEEKS = re.compile(r"\b(?:ymhen|in) (\d{1,2}) (?:wythnos|weeks?)\b")
 
 # Parts of the day: they settle whether "am 7" is morning or evening.
 MORNING = frozenset({"bore", "morning"})
@@ -141,4 +149,4 @@ def normalise(text: str) -> str:
     text = " ".join(text.split())
     for phrase, plain in PHRASES:
         text = re.sub(rf"\b{phrase}\b", plain, text)
-    return text
+    return WEEKS.sub(lambda m: f"in {7 * int(m[1])} days", text)
