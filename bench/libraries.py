@@ -73,7 +73,6 @@ out["warm"] = (time.perf_counter() - t) / 500
 """
 
 CHARTS = """
-import gc
 from zoneinfo import ZoneInfo
 from bot.domain.charts import Bar, bar_chart
 from bot.i18n import translator
@@ -87,13 +86,27 @@ for name, bars in (("two", two), ("ten", ten)):
     for _ in range(10):
         size = len(bar_chart(tr, "Beth sydd bwysicaf?", bars).png)
     out[name], out[name + "_bytes"] = (time.perf_counter() - t) / 10, size
-gc.collect(); before = rss(); marks = []
+"""
+
+# In its own process: resident memory from just after the first small chart, and the
+# Python heap (tracemalloc), which is where a leak of figures or caches would show.
+MEMORY = """
+import gc, tracemalloc
+from zoneinfo import ZoneInfo
+from bot.domain.charts import Bar, bar_chart
+from bot.i18n import translator
+tr = translator("cy", ZoneInfo("Europe/London"))
+label = "Mwy o apwyntiadau gyda'r nos ac ar benwythnosau i bobl sy'n gweithio"
+bar_chart(tr, "?", [Bar("a", 1, "1")])
+gc.collect(); before = rss(); tracemalloc.start(); rss_marks, heap_marks = [], []
 for n in range({charts}):
     bars = [Bar(f"{{label}} {{n}} {{i}}", n + i, str(n + i)) for i in range(2 + n % 9)]
     bar_chart(tr, f"Cwestiwn {{n}}", bars)
     if (n + 1) % 50 == 0:
-        gc.collect(); marks.append(round(rss() - before, 1))
-out["marks"], out["charts"] = marks, {charts}
+        gc.collect()
+        rss_marks.append(round(rss() - before, 1))
+        heap_marks.append(round(tracemalloc.get_traced_memory()[0] / 2**20, 2))
+out["rss"], out["heap"], out["charts"] = rss_marks, heap_marks, {charts}
 """
 
 
@@ -127,7 +140,8 @@ def main() -> None:
     print("calendar_file (bot/domain/calendar.py)")
     print(f"  first {ics['first'] * 1000:.1f} ms, warm {ics['warm'] * 1000:.2f} ms")
 
-    charts = run(CHARTS, charts=args.charts)
+    charts = run(CHARTS)
+    memory = run(MEMORY, charts=args.charts)
     print("bar_chart (bot/domain/charts.py), 1,080 px wide")
     print(f"  first chart (fonts load)   {charts['first'] * 1000:6.0f} ms")
     print(
@@ -136,7 +150,9 @@ def main() -> None:
     print(
         f"  10 long options, warm      {charts['ten'] * 1000:6.0f} ms  {charts['ten_bytes']:,} bytes"
     )
-    print(f"  resident memory growth every 50 of {charts['charts']} charts (MB): {charts['marks']}")
+    print(f"  over {memory['charts']} charts of 2 to 10 options, every 50:")
+    print(f"    resident memory growth (MB)  {memory['rss']}")
+    print(f"    Python heap growth (MB)      {memory['heap']}")
 
 
 if __name__ == "__main__":
