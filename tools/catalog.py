@@ -184,8 +184,10 @@ def merge(base: Path, ours: Path, theirs: Path) -> int:
     if locale == "cy":
         merged._num_plurals = 6  # see fix_header
         merged._plural_expr = "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5)"
+    # The template as `pybabel extract` writes it (width 76), the catalogs as `update` does.
+    width = 100 if locale else 76
     with ours.open("wb") as fp:
-        write_po(fp, merged, width=100, sort_output=True, ignore_obsolete=True)
+        write_po(fp, merged, width=width, sort_output=True, ignore_obsolete=True)
     return 0
 
 
