@@ -125,9 +125,12 @@ async def send(
             tx,
             author_id,
             "broadcast.sent",
-            f"broadcast {draft.id} ({draft.kind}, {draft.audience}"
-            f"{' ' + ','.join(map(str, draft.constituency_ids)) if draft.constituency_ids else ''})"
-            f" batch {batch_id}, {len(people)} recipients{', urgent' if draft.urgent else ''}",
+            broadcast=draft.id,
+            kind=draft.kind,
+            audience=draft.audience,
+            networks=list(draft.constituency_ids),
+            recipients=len(people),
+            urgent=draft.urgent,
         )
     return batch_id, len(people)
 

@@ -19,19 +19,21 @@ class Command:
     description: str  # msgid, translated per person
     role: Role
     in_menu: bool = True
+    # Older names that still work (people remember them, old messages mention them), never shown.
+    former: tuple[str, ...] = ()
 
     def name(self, lang: Lang) -> str:
         return self.cy if lang == "cy" else self.en
 
     @property
     def names(self) -> list[str]:
-        return [self.en] if self.cy == self.en else [self.en, self.cy]
+        return list(dict.fromkeys([self.en, self.cy, *self.former]))
 
 
 # In the order people see them: what members come for first, settings and rights after;
 # then representatives' tools, then coordinators'. Menus group them by role in this order.
 COMMANDS: list[Command] = [
-    Command("start", "start", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
+    Command("start", "dechrau", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
@@ -44,8 +46,8 @@ COMMANDS: list[Command] = [
     # representatives (and coordinators)
     Command("digest", "crynodeb", N_("The views from your networks"), Role.REPRESENTATIVE),
     Command("topics", "pynciau", N_("Open and close topics for views"), Role.REPRESENTATIVE),
-    Command("digesttime", "amsercrynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE),
-    Command("broadcast", "darlledu", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE),
+    Command("digesttime", "amser_crynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE, former=("amsercrynodeb",)),
+    Command("broadcast", "anfon_neges", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE, former=("darlledu",)),
     Command("broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE),
     Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),
     Command("invite", "gwahodd", N_("Create an invitation link"), Role.REPRESENTATIVE),
@@ -53,7 +55,7 @@ COMMANDS: list[Command] = [
     # coordinators
     Command("constituencies", "rhwydweithiau", N_("Set up networks and forums"), Role.COORDINATOR),
     Command("roles", "rolau", N_("See and remove roles"), Role.COORDINATOR),
-    Command("linkgroup", "cysylltugrwp", N_("Send a network's digests to a group"), Role.COORDINATOR),
+    Command("linkgroup", "cysylltu_grwp", N_("Send a network's digests to a group"), Role.COORDINATOR, former=("cysylltugrwp",)),
     Command("audit", "archwilio", N_("Recent actions by representatives and coordinators"), Role.COORDINATOR),
 ]  # fmt: skip
 

@@ -36,31 +36,39 @@ async def create(db: Database, actor_id: int, name_cy: str, name_en: str) -> int
     while await constituencies.by_slug(db, slug) is not None:
         slug, suffix = f"{base}-{suffix}", suffix + 1
     constituency_id = await constituencies.create(db, slug, name_cy, name_en)
-    await audit.record(db, actor_id, "constituency.created", f"constituency={constituency_id}")
+    await audit.record(db, actor_id, "constituency.created", network=constituency_id)
     return constituency_id
 
 
 async def rename(
     db: Database, actor_id: int, constituency_id: int, name_cy: str, name_en: str
 ) -> bool:
-    if not await constituencies.rename(db, constituency_id, name_cy, name_en):
+    before = await constituencies.get(db, constituency_id)
+    if before is None or not await constituencies.rename(db, constituency_id, name_cy, name_en):
         return False
-    await audit.record(db, actor_id, "constituency.renamed", f"constituency={constituency_id}")
+    await audit.record(
+        db,
+        actor_id,
+        "constituency.renamed",
+        network=constituency_id,
+        old_cy=before.name_cy,
+        old_en=before.name_en,
+    )
     return True
 
 
 async def set_open(db: Database, actor_id: int, constituency_id: int, open_: bool) -> bool:
     if not await constituencies.set_self_join(db, constituency_id, open_):
         return False
-    action = "constituency.opened" if open_ else "constituency.closed"
-    await audit.record(db, actor_id, action, f"constituency={constituency_id}")
+    action: audit.Action = "constituency.opened" if open_ else "constituency.closed"
+    await audit.record(db, actor_id, action, network=constituency_id)
     return True
 
 
 async def archive(db: Database, actor_id: int, constituency_id: int) -> bool:
     if not await constituencies.archive(db, constituency_id):
         return False
-    await audit.record(db, actor_id, "constituency.archived", f"constituency={constituency_id}")
+    await audit.record(db, actor_id, "constituency.archived", network=constituency_id)
     return True
 
 
@@ -69,5 +77,5 @@ async def load_health_boards(db: Database, actor_id: int) -> int:
     seeds = load_constituencies()
     created = await constituencies.seed(db, [(s.slug, s.name_cy, s.name_en) for s in seeds])
     if created:
-        await audit.record(db, actor_id, "constituency.seeded", f"created={created}")
+        await audit.record(db, actor_id, "constituency.seeded", created=created)
     return created

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.domain.counting import count_text, parts_text
-from bot.i18n import N_, Tr
+from bot.i18n import LANGS, N_, Tr
 from bot.storage import Database
 from bot.storage import topics as topic_store
 from bot.storage import views as view_store
@@ -39,7 +39,6 @@ GROUPS: dict[SelfDescription | None, str] = {
     "both": N_("Both"),
     None: N_("Not said, or in a small group"),
 }
-LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +152,7 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
     ]
     if data.counts.total:
         by_language = ", ".join(
-            f"{LANGUAGE_NAMES[lang]} {data.counts.by_language.get(lang, 0)}"
-            for lang in ("cy", "en")
+            f"{tr.language(lang)} {data.counts.by_language.get(lang, 0)}" for lang in LANGS
         )
         lines.append(tr.gettext("By language: {list}").format(list=by_language))
     topic_lines = []
@@ -204,7 +202,7 @@ def view_blocks(data: DigestData, tr: Tr, budget: int = CHAT_BUDGET) -> tuple[li
     used = 0
     for index, view in enumerate(data.views):
         topic = esc(_topic_label(tr, data, view.topic_id))
-        block = f"<i>{topic}</i> · {LANGUAGE_NAMES[view.language]}\n{esc(view.text)}"
+        block = f"<i>{topic}</i> · {tr.language(view.language)}\n{esc(view.text)}"
         if blocks and used + len(block) > budget:
             return blocks, len(data.views) - index
         blocks.append(block)
@@ -259,7 +257,9 @@ def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
     writer = csv.writer(buffer)
     writer.writerow([tr.gettext("Topic"), tr.gettext("Language"), tr.gettext("View")])
     labels = {tid: _cell(_topic_label(tr, data, tid)) for tid in [None, *data.topics]}
-    writer.writerows([labels.get(v.topic_id), v.language, _cell(v.text)] for v in data.views)
+    writer.writerows(
+        [labels.get(v.topic_id), tr.language(v.language), _cell(v.text)] for v in data.views
+    )
     name = (
         f"cydlais-{data.constituency.slug}-{data.period.first.isoformat()}"
         f"-{data.period.last.isoformat()}.csv"

@@ -33,6 +33,16 @@ def N_(message: str) -> str:
     return message
 
 
+# The languages' names come from the catalog like any other word, so a Welsh reader sees
+# "Cymraeg" and "Saesneg", an English reader "Welsh" and "English".
+LANGUAGE_NAMES: dict[Lang, str] = {
+    # TRANSLATORS: the name of the Welsh language, as readers of this catalog call it.
+    "cy": N_("Welsh"),
+    # TRANSLATORS: the name of the English language, as readers of this catalog call it.
+    "en": N_("English"),
+}
+
+
 def as_lang(code: str | None) -> Lang | None:
     """`cy`/`en` from a Telegram language_code such as `en-GB`; None for anything else."""
     if not code:
@@ -82,6 +92,10 @@ class Tr:
     def pgettext(self, context: str, message: str) -> str:
         return str(self._t.pgettext(context, message))
 
+    def language(self, lang: Lang) -> str:
+        """A language's name for this reader: "Saesneg" for English, to a Welsh reader."""
+        return self.gettext(LANGUAGE_NAMES[lang])
+
     @property
     def locale(self) -> str:
         return BABEL_LOCALE[self.lang]
@@ -103,6 +117,11 @@ def translator(lang: Lang, tz: tzinfo) -> Tr:
 
 
 SEPARATOR = "\n\n— — —\n\n"  # between the Welsh and the English of one message
+
+
+def endonym(lang: Lang) -> str:
+    """A language's name in that language ("Cymraeg", "English"): the language buttons."""
+    return catalogs()[lang].gettext(LANGUAGE_NAMES[lang])
 
 
 def both(message: str, tz: tzinfo) -> str:

@@ -6,12 +6,25 @@ from datetime import timedelta
 from typing import Literal
 
 from bot.domain.access import Access
+from bot.i18n import Tr
 from bot.storage import Database, audit, invites
+from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
+from bot.tg.text import esc
 
 DAYS: tuple[int, ...] = (7, 1, 30)  # offered in this order; 7 is the usual choice
 DEFAULT_DAYS = 7
 Uses = Literal["one", "many"]
+
+
+def invite_for(tr: Tr, role: InviteRole, place: Constituency | None) -> str:
+    """Whom a link is for, in words: "a representative of Hywel Dda Service Users' Forum"."""
+    name = esc(place.name(tr.lang)) if place else "?"
+    if role == "coordinator":
+        return tr.gettext("a coordinator of the whole service")
+    if role == "representative":
+        return tr.gettext("a representative of {name}").format(name=name)
+    return tr.gettext("a member of {name}").format(name=name)
 
 
 def deep_link(bot_username: str, token: str) -> str:
@@ -67,8 +80,11 @@ async def create(
         db,
         actor_id,
         "invite.created",
-        f"invite={invite.id} role={role} constituency={constituency_id or '-'}"
-        f" uses={max_uses or 'many'} days={days}",
+        invite=invite.id,
+        role=role,
+        network=constituency_id,
+        uses="one" if max_uses == 1 else "many",
+        days=days,
     )
     return invite, token
 
@@ -76,5 +92,5 @@ async def create(
 async def revoke(db: Database, actor_id: int, invite_id: int) -> bool:
     if not await invites.revoke(db, invite_id):
         return False
-    await audit.record(db, actor_id, "invite.revoked", f"invite={invite_id}")
+    await audit.record(db, actor_id, "invite.revoked", invite=invite_id)
     return True

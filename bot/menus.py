@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from bot.commands import COMMANDS, visible_to
 from bot.config import Settings
 from bot.domain.access import Role
-from bot.i18n import N_, Lang, Tr, translator
+from bot.i18n import LANGS, N_, Lang, Tr, translator
 from bot.storage import Database, members
 from bot.storage.members import Member
 
@@ -37,9 +37,20 @@ def bot_commands(lang: Lang, role: Role, settings: Settings) -> list[BotCommand]
     return [BotCommand(c.name(lang), tr.gettext(c.description)[:256]) for c in visible_to(role)]
 
 
+def bilingual_commands(settings: Settings) -> list[BotCommand]:
+    """Each command twice, its Welsh name first, each described in its own language."""
+    welsh, english = (bot_commands(lang, Role.MEMBER, settings) for lang in LANGS)
+    return [command for pair in zip(welsh, english, strict=True) for command in pair]
+
+
 async def set_default_menus(bot: Bot, settings: Settings) -> None:
-    """English for everyone, Welsh for Telegram apps set to Welsh (language_code `cy`)."""
-    await bot.set_my_commands(bot_commands("en", Role.MEMBER, settings))
+    """Bilingual, Welsh first, until a person chooses; Welsh alone for apps set to Welsh.
+
+    Telegram's apps offer no Welsh interface, so most Welsh speakers' apps say `en`: an
+    English default menu would greet them in English before they could choose. Once they
+    choose, their own chat gets a menu in their language (`set_chat_menu`).
+    """
+    await bot.set_my_commands(bilingual_commands(settings))
     await bot.set_my_commands(bot_commands("cy", Role.MEMBER, settings), language_code="cy")
 
 

@@ -49,9 +49,7 @@ async def describe(db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]]) 
     status = STATUS[me["status"]]
     lines = [
         tr.gettext("Telegram account number: {id}").format(id=me["telegram_id"]),
-        tr.gettext("Language: {lang}").format(
-            lang="Cymraeg" if me["language"] == "cy" else "English"
-        ),
+        tr.gettext("Language: {lang}").format(lang=tr.language(me["language"])),
         tr.gettext("How you are involved: {value}").format(
             value=tr.gettext(involvement) if involvement else tr.gettext("not given")
         ),

@@ -52,7 +52,9 @@ async def remove(db: Database, actor_id: int, role_id: int) -> RoleGrant | None:
         db,
         actor_id,
         "role.removed",
-        f"{grant.role} constituency={grant.constituency_id or '-'} member={grant.member_id}",
+        role=grant.role,
+        network=grant.constituency_id,
+        member=grant.member_id,
     )
     return grant
 

@@ -71,7 +71,7 @@ async def test_nothing_links_a_view_to_the_member(
     other = Person(harness, SimUser(5550001, "Other"))
     await other.say("/start")
     await other.press("Cymraeg")
-    await other.press("Rwy'n cytuno, gadewch i ni ddechrau")
+    await other.press("Rwy'n cytuno, awn ati")
     await other.press("Rhwydwaith Gofalwyr Caerdydd a'r Fro")
     await give_view(other, "Barn arall, gan rywun arall.", lang="cy")
     await give_view(person, VIEW)

@@ -7,6 +7,7 @@ import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 
+from bot import audit as audit_log
 from bot import delivery
 from bot.config import Settings, parse_quiet_hours
 from bot.handlers.broadcasts.common import BroadcastButton
@@ -96,8 +97,8 @@ async def test_each_member_gets_their_own_language_and_the_author_a_report(
     assert "Unreachable (blocked the bot or left): 0 messages" in report
     assert "Failed: 0 messages" in report
     [entry] = [e for e in await audit.latest(harness.services.db) if e.action == "broadcast.sent"]
-    assert "4 recipients" in entry.detail
-    assert "Monday" not in entry.detail and "Llun" not in entry.detail
+    assert audit_log.details(entry)["recipients"] == 4
+    assert "Monday" not in entry.detail and "Llun" not in entry.detail  # never the text
 
 
 async def test_in_welsh_from_start_to_report(settings: Settings) -> None:
@@ -116,7 +117,7 @@ async def welsh_journey(harness: Harness) -> None:
     )
     assert "Derbynwyr: 4 o bobl (yn Gymraeg: 2 neu fwy; yn Saesneg: llai na 2)" in preview
     assert "Bydd yn mynd ar unwaith." in preview
-    assert "Anfon y neges hon at 4 o bobl?" in preview
+    assert "Anfon y neges hon? Derbynwyr: 4 o bobl." in preview
     await boss.press("Anfon y neges")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts.sent == 4
@@ -595,7 +596,7 @@ def test_counts_follow_the_minimum_group_rule() -> None:
     lines = delivery.count_lines(tr, Counts(sent=12, unreachable=2, failed=0), 5)
     assert lines == [
         "Wedi cyrraedd: 12 o negeseuon",
-        "Heb gyrraedd (wedi rhwystro'r bot neu wedi gadael): llai na 5 o negeseuon",
+        "Methu cyrraedd (wedi rhwystro'r bot neu wedi gadael): llai na 5 o negeseuon",
         "Wedi methu: dim un neges",
     ]
 

@@ -118,7 +118,7 @@ async def test_networks_in_welsh(harness: Harness) -> None:
     await coordinator.press("Llwytho ardaloedd y saith bwrdd iechyd")
     assert coordinator.last.text.startswith("Ychwanegwyd 7 o ardaloedd bwrdd iechyd.")
     await coordinator.press("Ardal Bwrdd Iechyd Addysgu Powys")
-    assert "Gall unrhyw un ymuno ag ef drwy anfon /ymuno." in coordinator.last.text
+    assert "Gall unrhyw un ymuno ag e drwy anfon /ymuno." in coordinator.last.text
     await coordinator.press("Caniatáu ymuno drwy wahoddiad yn unig")
     assert "Dim ond gyda dolen wahoddiad" in coordinator.last.text
     await coordinator.press("Yn ôl i'r holl rwydweithiau")

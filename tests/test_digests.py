@@ -106,7 +106,7 @@ async def test_a_view_from_start_to_digest_in_both_languages(
     digest = "\n".join(texts)
     assert "Barnau Rhwydwaith Gofalwyr Caerdydd a'r Fro" in digest
     assert "Nifer y barnau a roddwyd: 2" in digest
-    assert "Yn ôl iaith: Cymraeg 1, English 1" in digest
+    assert "Yn ôl iaith: Cymraeg 1, Saesneg 1" in digest
     assert "Gofal seibiant: 1" in digest and "Rhywbeth arall: 1" in digest
     # each view in the language it was written; the English one's placeholder in English
     assert "Does dim gofal seibiant yn Gymraeg yn ein hardal ni." in digest
@@ -118,7 +118,7 @@ async def test_a_view_from_start_to_digest_in_both_languages(
     assert name.endswith(".csv")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0] == ["Pwnc", "Iaith", "Barn"]
-    assert sorted(r[1] for r in rows[1:]) == ["cy", "en"]
+    assert sorted(r[1] for r in rows[1:]) == ["Cymraeg", "Saesneg"]  # words, not codes
     assert topic > 0
 
     english_rep = await make_rep(harness, 7004, cid, lang="en")

@@ -27,7 +27,7 @@ async def newcomer_uses(h: Harness, user_id: int, token: str, lang: str) -> Pers
     await person.say(f"/start {token}")
     await person.press("Cymraeg" if lang == "cy" else "English")
     await person.press(
-        "Rwy'n cytuno, gadewch i ni ddechrau" if lang == "cy" else "I agree, let's start"
+        "Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start"
     )
     return person
 
@@ -264,8 +264,13 @@ async def test_audit_shows_coordinators_the_latest_entries(harness: Harness) -> 
     lines = log.text.splitlines()
     assert lines[0] == "Latest actions"
     member = cast.member_ids["coordinator"]
-    assert f"member no. {member}: invitation link created" in lines[1]
-    assert f"member no. {member}: network made invitation-only" in lines[2]
+    assert lines[1].endswith(
+        f"Member no. {member} created invitation link 1 for a coordinator of the whole service"
+        " (one person, 30 days)."
+    )
+    assert lines[2].endswith(
+        f"Member no. {member} made a network invitation-only: Cardiff and Vale Carers' Network."
+    )
     assert " at " in lines[1]  # a date and time, via tr.datetime
     [refused] = await cast["rep"].say("/audit")
     assert refused.text == "This is for coordinators."

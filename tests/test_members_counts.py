@@ -126,13 +126,13 @@ async def test_members_command_follows_the_rule(harness: Harness) -> None:
     [report] = await cast["coordinator"].say("/members")
     a, b = report.text.split("Hywel Dda Service Users' Forum")
     assert "Cardiff and Vale Carers' Network: 12 members" in a
-    assert "Cymraeg: fewer than 5 · English: 5 or more" in a
+    assert "Welsh: fewer than 5 · English: 5 or more" in a
     assert (
         "receiving messages: 5 or more · stopped messages: fewer than 5 · unreachable: fewer than 5"
         in a
     )
     assert ": fewer than 5 members" in b
-    assert "Cymraeg: fewer than 5 · English: fewer than 5" in b
+    assert "Welsh: fewer than 5 · English: fewer than 5" in b
     # only the total that is big enough, and the minimum, appear as numbers
     assert set(re.findall(r"\d+", report.text)) == {"12", "5"}
 

@@ -138,7 +138,7 @@ async def test_networks_are_listed_in_the_order_of_the_readers_names(harness: Ha
     welsh = harness.person(2101)
     await welsh.say("/start")
     await welsh.press("Cymraeg")
-    await welsh.press("Rwy'n cytuno, gadewch i ni ddechrau")
+    await welsh.press("Rwy'n cytuno, awn ati")
     labels = [b.text for b in welsh.last.button_rows()][:2]
     assert labels == ["Fforwm Defnyddwyr Hywel Dda", "Rhwydwaith Gofalwyr Caerdydd a'r Fro"]
     english = harness.person(2102)

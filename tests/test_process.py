@@ -31,7 +31,7 @@ async def test_runs_answers_and_shuts_down_cleanly_on_a_signal(
             await wait_for(
                 lambda: "Eich preifatrwydd" in sim.last(person.id).text, what="the privacy notice"
             )
-            sim.press(person, sim.last(person.id), "Rwy'n cytuno, gadewch i ni ddechrau")
+            sim.press(person, sim.last(person.id), "Rwy'n cytuno, awn ati")
             await wait_for(
                 lambda: any("Diolch" in m.text for m in sim.inbox(person.id)), what="consent"
             )

@@ -28,9 +28,22 @@ async def test_mydata_shows_exactly_what_is_stored(harness: Harness) -> None:
     member = await members.by_telegram_id(db, 3001)
     assert member is not None
     stored = dict(await db.fetchone("SELECT * FROM members WHERE id = ?", (member.id,)) or {})
-    assert exported["members"] == [stored]
-    assert [r["constituency_id"] for r in exported["memberships"]] == [places["carers"]]
-    assert set(exported) == {"members", "memberships"}
+    details = "your details (language, status, self-description)"
+    assert set(exported) == {details, "networks you belong to"}
+    [me] = exported[details]
+    # every stored field, named in words; codes in words; numbers and times as stored
+    assert len(me) == len(stored)
+    assert me["Telegram account number"] == stored["telegram_id"] == 3001
+    assert me["agreed to the privacy notice"] == stored["consented_at"]
+    assert (me["language"], me["status"], me["how you describe yourself"]) == (
+        "English",
+        "receiving messages",
+        "uses services and cares for someone",
+    )
+    [joined] = exported["networks you belong to"]
+    assert joined["network"] == "Cardiff and Vale Carers' Network"
+    assert joined["member number"] == member.id
+    assert set(joined) == {"member number", "network", "joined"}
 
 
 async def test_mydata_in_welsh_with_alias(harness: Harness) -> None:
@@ -109,7 +122,7 @@ async def test_member_commands_refused_for_strangers(harness: Harness) -> None:
     [refused] = await stranger.say("/mydata")
     assert (
         refused.text
-        == "Mae hyn ar gyfer aelodau. I ymuno, anfonwch /start.\n\n— — —\n\nThis is for members. To join, send /start."
+        == "Mae hyn ar gyfer aelodau. I ymuno, anfonwch /dechrau.\n\n— — —\n\nThis is for members. To join, send /start."
     )
 
 

@@ -65,7 +65,7 @@ async def test_the_member_can_say_which_language_they_wrote_in(harness: Harness)
     await person.say("/feedback")
     await person.say("Rwy'n hapus gyda'r gwasanaeth. E-bost: a@b.cymru")
     [preview] = await person.press("It's written in Welsh")
-    assert "Language: Cymraeg" in preview.text
+    assert "Language: Welsh" in preview.text
     assert "[cyfeiriad e-bost wedi'i dynnu]" in preview.text
     await person.press("Send anonymously")
     [row] = await stored(harness)

@@ -12,6 +12,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, BaseHandler, CommandHandler
 
+from bot import audit as audit_log
 from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context, Services
@@ -44,19 +45,6 @@ CHOOSING_ROLE = steps.kind(
     Role.COORDINATOR,
     hint=N_("Please choose with the buttons above, or send /roles to see the list again."),
 )
-ACTIONS = {
-    "role.granted": N_("role granted"),
-    "role.removed": N_("role removed"),
-    "invite.created": N_("invitation link created"),
-    "invite.used": N_("invitation link used"),
-    "invite.revoked": N_("invitation link withdrawn"),
-    "constituency.created": N_("network created"),
-    "constituency.renamed": N_("network renamed"),
-    "constituency.opened": N_("network opened to self-joining"),
-    "constituency.closed": N_("network made invitation-only"),
-    "constituency.archived": N_("network archived"),
-    "constituency.seeded": N_("health board areas loaded"),
-}
 STATUSES = {
     "active": N_("receiving messages"),
     "stopped": N_("stopped messages"),
@@ -193,15 +181,7 @@ async def audit_command(update: Update, context: Context) -> None:
         await reply(update, context, tr.gettext("Nothing has been recorded yet."))
         return
     lines = [tr.gettext("<b>Latest actions</b>")]
-    for entry in entries:
-        who = (
-            tr.gettext("member no. {member}").format(member=entry.actor_id)
-            if entry.actor_id is not None
-            else tr.gettext("someone who has since left")
-        )
-        what = tr.gettext(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
-        detail = f" <i>({esc(entry.detail)})</i>" if entry.detail else ""
-        lines.append(f"{tr.datetime(entry.at, 'medium')} · {who}: {esc(what)}{detail}")
+    lines += await audit_log.lines(context.db, tr, entries, context.settings.min_group)
     await reply(update, context, "\n".join(lines))
 
 
@@ -223,7 +203,7 @@ def members_lines(
     by_status = aggregation.parts_text(tr, statuses, minimum)
     return [
         f"<b>{esc(place.name(tr.lang))}</b>: {headline}",
-        tr.gettext("Cymraeg: {cy} · English: {en}").format(
+        tr.gettext("Welsh: {cy} · English: {en}").format(
             cy=by_language["cy"], en=by_language["en"]
         ),
         " · ".join(

@@ -212,7 +212,9 @@ async def digesttime_pressed(update: Update, context: Context, data: DigestTimeB
         context.db,
         member_id(context),
         "digest.scheduled",
-        f"constituency {cid}: {weekday} {chosen}",
+        network=cid,
+        weekday=weekday,
+        time=chosen,
     )
     await answer_with(
         update,
@@ -265,11 +267,12 @@ async def linkgroup_pressed(update: Update, context: Context, data: LinkGroupBut
         await query.answer()
         return
     if await digest_store.link_group(context.db, chat_id, place.id, context.tr.lang):
-        action = "group.linked"
+        linked = True
     else:
         await digest_store.unlink_group(context.db, chat_id, place.id)
-        action = "group.unlinked"
-    await audit.record(context.db, member_id(context), action, f"constituency {place.id}")
+        linked = False
+    action: audit.Action = "group.linked" if linked else "group.unlinked"
+    await audit.record(context.db, member_id(context), action, network=place.id)
     await show_links(update, context)
 
 

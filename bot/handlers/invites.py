@@ -19,7 +19,7 @@ from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
 from bot.i18n import N_, Tr
-from bot.invites import Uses
+from bot.invites import Uses, invite_for
 from bot.storage import constituencies, invites
 from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
@@ -27,7 +27,6 @@ from bot.tg import steps
 from bot.tg.auth import requires
 from bot.tg.buttons import button_handler, finished
 from bot.tg.callbacks import CallbackData
-from bot.tg.text import esc
 from bot.tg.ui import ButtonSpec, answer_with, column, reply, tell
 
 RoleCode = Literal["m", "r", "c"]
@@ -67,15 +66,6 @@ def _actor(context: Context) -> int:
     member = context.visit.member
     assert member is not None  # every handler here requires a role, so a member
     return member.id
-
-
-def invite_for(tr: Tr, role: InviteRole, place: Constituency | None) -> str:
-    name = esc(place.name(tr.lang)) if place else "?"
-    if role == "coordinator":
-        return tr.gettext("a coordinator of the whole service")
-    if role == "representative":
-        return tr.gettext("a representative of {name}").format(name=name)
-    return tr.gettext("a member of {name}").format(name=name)
 
 
 def _step_keyboard(buttons: list[ButtonSpec], tr: Tr) -> InlineKeyboardMarkup:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from io import BytesIO
 
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot import rights
+from bot import personal_data, rights
 from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
@@ -81,11 +80,11 @@ async def mydata_command(update: Update, context: Context) -> None:
         tr.gettext("Anonymous views and votes are not here: they were never linked to you.")
     )
     await reply(update, context, "\n".join(lines))
-    document = BytesIO(json.dumps(data, ensure_ascii=False, indent=2, default=str).encode())
+    words = await personal_data.readable(context.db, tr, data, context.settings.min_group)
     await context.bot.send_document(
         context.visit.chat_id,
-        document,
-        filename="cydlais-my-data.json",
+        BytesIO(personal_data.document(words)),
+        filename=personal_data.file_name(tr),
         caption=tr.gettext("The same, as a file you can keep."),
     )
 

@@ -92,7 +92,13 @@ async def topic_pressed(update: Update, context: Context, data: TopicButton) -> 
             await refuse(update, context)
             return
         await topic_store.close_topic(context.db, topic.id)
-        await audit.record(context.db, member_id(context), "topic.closed", f"topic {topic.id}")
+        await audit.record(
+            context.db,
+            member_id(context),
+            "topic.closed",
+            topic=topic.id,
+            network=topic.constituency_id,
+        )
         place = await constituencies.get(context.db, topic.constituency_id)
         if place is not None:
             await show_topics(update, context, place)
@@ -154,7 +160,7 @@ async def topic_title_en(update: Update, context: Context, waiting: steps.Waitin
         return
     topic_id = await topic_store.open_topic(context.db, cid, title_cy, title)
     await steps.done(context)
-    await audit.record(context.db, member_id(context), "topic.opened", f"topic {topic_id} in {cid}")
+    await audit.record(context.db, member_id(context), "topic.opened", topic=topic_id, network=cid)
     await reply(update, context, tr.gettext("The topic is open: members can choose it now."))
     place = await constituencies.get(context.db, cid)
     if place is not None:

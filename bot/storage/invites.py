@@ -10,6 +10,7 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.storage import audit
 from bot.storage.db import Database, Queries, from_db, to_db, utcnow
 
 InviteRole = Literal["member", "representative", "coordinator"]
@@ -148,20 +149,16 @@ async def redeem(
                 (member_id, invite.role, constituency, now),
             )
             if granted:
-                await tx.execute(
-                    "INSERT INTO audit_log (at, actor_id, action, detail)"
-                    " VALUES (?, ?, 'role.granted', ?)",
-                    (
-                        now,
-                        member_id,
-                        f"{invite.role} constituency={constituency or '-'}"
-                        f" member={member_id} invite={invite.id}",
-                    ),
+                await audit.record(
+                    tx,
+                    member_id,
+                    "role.granted",
+                    role=invite.role,
+                    network=constituency,
+                    member=member_id,
+                    invite=invite.id,
                 )
-        await tx.execute(
-            "INSERT INTO audit_log (at, actor_id, action, detail) VALUES (?, ?, 'invite.used', ?)",
-            (now, member_id, f"invite {invite.id} ({invite.role})"),
-        )
+        await audit.record(tx, member_id, "invite.used", invite=invite.id, role=invite.role)
         return invite, None
 
 

@@ -21,7 +21,7 @@ async def onboard(
     await person.say("/start")
     await person.press("Cymraeg" if lang == "cy" else "English")
     await person.press(
-        "Rwy'n cytuno, gadewch i ni ddechrau" if lang == "cy" else "I agree, let's start"
+        "Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start"
     )
     if join:
         await person.press(join)

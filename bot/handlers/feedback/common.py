@@ -19,7 +19,6 @@ NO_DRAFT = N_(
     "This draft is no longer open: drafts are deleted after 15 minutes, or when they are sent "
     "or cancelled. Send /feedback to start again."
 )
-LANGUAGE_NAMES = {"cy": "Cymraeg", "en": "English"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot import views as view_service
 from bot.context import Context
 from bot.domain.redaction import redact
-from bot.handlers.feedback.common import LANGUAGE_NAMES, PREVIEW, ViewButton, cancel_button
+from bot.handlers.feedback.common import PREVIEW, ViewButton, cancel_button
 from bot.i18n import Tr
 from bot.storage import constituencies
 from bot.storage import topics as topic_store
@@ -28,7 +28,7 @@ def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:
         "",
         tr.gettext("Network: {name}").format(name=esc(place)),
         tr.gettext("Topic: {title}").format(title=esc(topic)),
-        tr.gettext("Language: {language}").format(language=LANGUAGE_NAMES[draft.lang]),
+        tr.gettext("Language: {language}").format(language=tr.language(draft.lang)),
         "",
         f"<blockquote>{esc(redacted.text)}</blockquote>",
     ]

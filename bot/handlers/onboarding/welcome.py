@@ -11,7 +11,7 @@ from bot import roles as roles_service
 from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.onboarding.joining import ask_self_description, offer_join, show_menu
-from bot.i18n import N_, Lang, Tr, both
+from bot.i18n import LANGS, N_, Lang, Tr, both, endonym
 from bot.storage import constituencies, invites, members
 from bot.tg import steps
 from bot.tg.auth import requires
@@ -49,10 +49,7 @@ class ConsentButton(CallbackData, prefix="consent"):
     lang: Lang
 
 
-LANG_BUTTONS = [
-    ("Cymraeg", LanguageButton("cy").pack()),
-    ("English", LanguageButton("en").pack()),
-]
+LANG_BUTTONS = [(endonym(lang), LanguageButton(lang).pack()) for lang in LANGS]
 # What each question waits for. Before consent nothing is stored, so those are held in memory.
 CHOOSING_LANGUAGE = steps.kind(
     "onboarding.language",

@@ -1,0 +1,234 @@
+"""The audit log in words: each recorded action as a sentence in the reader's language.
+
+Rows hold ids, counts and codes (`bot.storage.audit`). Here they become sentences that name
+networks and topics as the reader sees them now, and people by member number: never an id
+in key=value text. Each sentence places a name after a colon or in brackets, never straight
+after a Welsh preposition, where it would need a mutation no code can make.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from babel.dates import get_day_names
+
+from bot.broadcasts import KIND_TITLES
+from bot.delivery import counted
+from bot.i18n import Tr
+from bot.invites import invite_for
+from bot.storage import Database, constituencies
+from bot.storage import topics as topic_store
+from bot.storage.audit import AuditEntry
+from bot.tg.text import esc
+
+# Rows written before details were JSON: "invite=3 role=member constituency=2", "topic 4 in 2".
+_LEGACY_PAIR = re.compile(
+    r"\b(constituency|invite|member|topic|created|role|uses|days|broadcast)[= ](\w+)"
+)
+_LEGACY_ROLE = re.compile(r"^(representative|coordinator)\b")
+_LEGACY_IN = re.compile(r"\bin (\d+)")
+_LEGACY_RECIPIENTS = re.compile(r"(\d+) recipients")
+_LEGACY_BROADCAST = re.compile(
+    r"\((progress|news|meeting), (everyone|constituencies|representatives)"
+)
+
+
+def details(entry: AuditEntry) -> dict[str, Any]:
+    """The row's details: its JSON, or what can be read from an older row's free text."""
+    if entry.detail.startswith("{"):
+        try:
+            value = json.loads(entry.detail)
+        except ValueError:
+            value = None
+        if isinstance(value, dict):
+            return value
+    found: dict[str, Any] = {}
+    for key, value in _LEGACY_PAIR.findall(entry.detail):
+        key = {"constituency": "network"}.get(key, key)
+        found[key] = int(value) if value.isdigit() else value
+    if found.get("uses") == 1:
+        found["uses"] = "one"
+    for pattern, key in ((_LEGACY_ROLE, "role"), (_LEGACY_IN, "network")):
+        match = pattern.search(entry.detail)
+        if match:
+            found[key] = int(match[1]) if match[1].isdigit() else match[1]
+    if match := _LEGACY_RECIPIENTS.search(entry.detail):
+        found["recipients"] = int(match[1])
+    if match := _LEGACY_BROADCAST.search(entry.detail):
+        found["kind"], found["audience"] = match[1], match[2]
+    found["urgent"] = "urgent" in entry.detail
+    return found
+
+
+class _Words:
+    """Names and phrases for one reader, each network and topic looked up once."""
+
+    def __init__(self, db: Database, tr: Tr, min_group: int) -> None:
+        self.db, self.tr, self.min_group = db, tr, min_group
+        self._networks: dict[int, str] = {}
+
+    def who(self, actor_id: int | None) -> str:
+        if actor_id is None:
+            return self.tr.gettext("someone who has since left")
+        return self.tr.gettext("member no. {member}").format(member=actor_id)
+
+    async def network(self, network_id: object) -> str:
+        if not isinstance(network_id, int):
+            return self.tr.gettext("a network that no longer exists")
+        if network_id not in self._networks:
+            place = await constituencies.get(self.db, network_id)
+            self._networks[network_id] = (
+                esc(place.name(self.tr.lang))
+                if place
+                else self.tr.gettext("a network that no longer exists")
+            )
+        return self._networks[network_id]
+
+    async def topic(self, topic_id: object) -> str:
+        topic = await topic_store.get(self.db, topic_id) if isinstance(topic_id, int) else None
+        if topic is None:
+            return self.tr.gettext("a topic that no longer exists")
+        return esc(topic.title(self.tr.lang))
+
+    async def invitee(self, role: object, network_id: object) -> str:
+        place = (
+            await constituencies.get(self.db, network_id) if isinstance(network_id, int) else None
+        )
+        if role == "coordinator":
+            return invite_for(self.tr, "coordinator", None)
+        return invite_for(
+            self.tr, "representative" if role == "representative" else "member", place
+        )
+
+    def people(self, n: int) -> str:
+        tr = self.tr
+        return counted(
+            n,
+            self.min_group,
+            lambda k: tr.ngettext("{n} person", "{n} people", k),
+            lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
+        )
+
+
+async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> str:
+    """One action as a sentence: "Member no. 3 archived a network: Hywel Dda Forum."."""
+    d = details(entry)
+    words = _Words(db, tr, min_group)
+    who = words.who(entry.actor_id)
+    network = d.get("network")
+    match entry.action:
+        case "role.granted" if d.get("role") == "coordinator":
+            text = tr.gettext("{who} became a coordinator, with invitation link {invite}.")
+        case "role.granted":
+            text = tr.gettext(
+                "{who} became a representative, with invitation link {invite}: {network}."
+            )
+        case "role.removed" if d.get("role") == "coordinator":
+            text = tr.gettext("{who} removed the coordinator role of member no. {member}.")
+        case "role.removed":
+            text = tr.gettext(
+                "{who} removed the representative role of member no. {member}: {network}."
+            )
+        case "invite.created":
+            days = int(d.get("days") or 0)
+            text = tr.ngettext(
+                "{who} created invitation link {invite} for {what} ({uses}, {n} day).",
+                "{who} created invitation link {invite} for {what} ({uses}, {n} days).",
+                days,
+            )
+        case "invite.used":
+            text = tr.gettext("{who} used invitation link {invite}.")
+        case "invite.revoked":
+            text = tr.gettext("{who} withdrew invitation link {invite}.")
+        case "constituency.created":
+            text = tr.gettext("{who} created a network: {network}.")
+        case "constituency.renamed" if "old_cy" in d and "old_en" in d:
+            text = tr.gettext("{who} renamed a network: {old} is now {network}.")
+        case "constituency.renamed":
+            text = tr.gettext("{who} renamed a network, now called {network}.")
+        case "constituency.opened":
+            text = tr.gettext("{who} let anyone join a network with /join: {network}.")
+        case "constituency.closed":
+            text = tr.gettext("{who} made a network invitation-only: {network}.")
+        case "constituency.archived":
+            text = tr.gettext("{who} archived a network: {network}.")
+        case "constituency.seeded":
+            text = tr.gettext("{who} loaded the health board areas ({created} new).")
+        case "digest.scheduled":
+            text = tr.gettext(
+                "{who} set when a network's weekly digest arrives: {network}, {when}."
+            )
+        case "group.linked":
+            text = tr.gettext("{who} had a network's digests sent to a group chat too: {network}.")
+        case "group.unlinked":
+            text = tr.gettext("{who} stopped a network's digests going to a group chat: {network}.")
+        case "topic.opened":
+            text = tr.gettext("{who} opened a topic for views: “{topic}” ({network}).")
+        case "topic.closed":
+            text = tr.gettext("{who} closed a topic: “{topic}” ({network}).")
+        case "broadcast.sent":
+            text = tr.gettext(
+                "{who} sent message #{broadcast} ({kind}). Audience: {audience}. Recipients: {people}."
+            )
+            if d.get("urgent"):
+                text += " " + tr.gettext("It was marked urgent.")
+        case _:  # an action this version no longer records: still say who, and when
+            text = tr.gettext("{who} did something this version can't describe.")
+    values: dict[str, str] = {
+        "who": who,
+        "invite": str(d.get("invite", "?")),
+        "member": str(d.get("member", "?")),
+        "created": str(d.get("created", "?")),
+        "broadcast": str(d.get("broadcast", "?")),
+        "n": str(d.get("days", "?")),
+    }
+    if "{network}" in text:
+        values["network"] = await words.network(network)
+    if "{old}" in text:
+        values["old"] = esc(str(d["old_cy"] if tr.lang == "cy" else d["old_en"]))
+    if "{what}" in text:
+        values["what"] = await words.invitee(d.get("role"), network)
+        values["uses"] = (
+            tr.gettext("one person") if d.get("uses") == "one" else tr.gettext("several people")
+        )
+    if "{topic}" in text:
+        values["topic"] = await words.topic(d.get("topic"))
+    if "{when}" in text:
+        weekday = d.get("weekday")
+        day = (
+            get_day_names("wide", locale=tr.locale)[weekday]
+            if isinstance(weekday, int) and 0 <= weekday <= 6
+            else "?"
+        )
+        values["when"] = tr.gettext("{date} at {time}").format(
+            date=day, time=str(d.get("time", "?"))
+        )
+    if "{kind}" in text:
+        kind = d.get("kind")
+        values["kind"] = (
+            esc(tr.gettext(KIND_TITLES[kind])) if kind in KIND_TITLES else tr.gettext("a message")
+        )
+        values["audience"] = await _audience(words, d)
+        values["people"] = words.people(int(d.get("recipients") or 0))
+    sentence = text.format(**values)
+    return sentence[:1].upper() + sentence[1:]
+
+
+async def _audience(words: _Words, d: dict[str, Any]) -> str:
+    tr = words.tr
+    ids = d.get("networks") or []
+    names = ", ".join([await words.network(i) for i in ids])
+    if d.get("audience") == "representatives":
+        return tr.gettext("representatives") + (f" ({names})" if names else "")
+    if d.get("audience") == "constituencies" and names:
+        return names
+    return tr.gettext("everyone who has joined")
+
+
+async def lines(db: Database, tr: Tr, entries: list[AuditEntry], min_group: int) -> list[str]:
+    """The log for a reader, newest first: "5 Rhag 2026 am 10:04 · Member no. 3 …"."""
+    return [
+        f"{tr.datetime(e.at, 'medium')} · {await sentence(db, tr, e, min_group)}" for e in entries
+    ]

@@ -1,0 +1,182 @@
+"""The /mydata file in the member's language: every stored field named, every code in words.
+
+The export (`bot.rights.export`) is rows by table, with column names and codes (`cy`,
+`active`, `carer`). The file a member keeps has the same shape, but tables are named by what
+they hold, fields by what they mean and codes as words, so a Welsh reader's file is Welsh
+throughout. Numbers, times (ISO 8601) and what people wrote stay as stored. A test fails when
+a column that holds personal data has no label here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from bot import audit
+from bot.broadcasts import KIND_TITLES
+from bot.i18n import N_, Tr
+from bot.rights import SELF, STATUS, table_label
+from bot.storage import Database, constituencies
+from bot.storage.audit import AuditEntry
+from bot.storage.db import from_db
+
+FIELDS: dict[str, str] = {
+    "id": N_("record number"),
+    "telegram_id": N_("Telegram account number"),
+    "chat_id": N_("Telegram chat number"),
+    "language": N_("language"),
+    "self_description": N_("how you describe yourself"),
+    "status": N_("status"),
+    "consented_at": N_("agreed to the privacy notice"),
+    "created_at": N_("created"),
+    "menu_key": N_("version of your command menu"),
+    "member_id": N_("member number"),
+    "constituency_id": N_("network"),
+    "constituency_ids": N_("networks"),
+    "joined_at": N_("joined"),
+    "role": N_("role"),
+    "granted_at": N_("given"),
+    "token_hash": N_("fingerprint of the link (not the link itself)"),
+    "max_uses": N_("most uses"),
+    "uses": N_("times used"),
+    "expires_at": N_("expires"),
+    "revoked_at": N_("withdrawn"),
+    "created_by": N_("created by member number"),
+    "at": N_("when"),
+    "actor_id": N_("done by member number"),
+    "action": N_("what happened"),
+    "detail": N_("details, as stored"),
+    "kind": N_("kind"),
+    "data": N_("details, as stored"),
+    "updated_at": N_("updated"),
+    "label": N_("label"),
+    "urgent": N_("urgent"),
+    "report_member_id": N_("report goes to member number"),
+    "report_chat_id": N_("report goes to chat number"),
+    "report_lang": N_("language of the report"),
+    "finished_at": N_("finished"),
+    "reported_at": N_("reported"),
+    "sent": N_("delivered"),
+    "unreachable": N_("could not be reached"),
+    "failed": N_("failed"),
+    "batch_id": N_("sending number"),
+    "part": N_("part"),
+    "text": N_("text"),
+    "document_name": N_("file name"),
+    "document": N_("file"),
+    "attempts": N_("attempts"),
+    "next_attempt_at": N_("next attempt (seconds since 1970)"),
+    "last_error": N_("last error"),
+    "author_id": N_("written by member number"),
+    "author_role": N_("written as"),
+    "audience": N_("audience"),
+    "text_cy": N_("Welsh text"),
+    "text_en": N_("English text"),
+    "recipients": N_("recipients"),
+    "sent_at": N_("when sent"),
+}
+ROLES = {
+    "member": N_("member"),
+    "representative": N_("representative"),
+    "coordinator": N_("coordinator"),
+}
+# Codes whose meaning depends on the table: (table, column) -> code -> words.
+CODES: dict[tuple[str, str], dict[str, str]] = {
+    ("members", "self_description"): {**SELF, "prefer_not": N_("prefers not to say")},
+    ("members", "status"): STATUS,
+    ("deliveries", "status"): {
+        "pending": N_("waiting to be sent"),
+        "sent": N_("delivered"),
+        "unreachable": N_("could not be reached"),
+        "failed": N_("failed"),
+    },
+    ("broadcasts", "status"): {
+        "draft": N_("being written"),
+        "sent": N_("sent"),
+        "cancelled": N_("cancelled"),
+    },
+    ("broadcasts", "audience"): {
+        "everyone": N_("everyone who has joined"),
+        "constituencies": N_("members of chosen networks"),
+        "representatives": N_("representatives"),
+    },
+    ("broadcasts", "kind"): {str(k): v for k, v in KIND_TITLES.items()},
+    ("delivery_batches", "kind"): {
+        "broadcast": N_("a message to members"),
+        "digest": N_("a digest of views"),
+    },
+    ("roles", "role"): ROLES,
+    ("invites", "role"): ROLES,
+    ("broadcasts", "author_role"): ROLES,
+}
+LANGUAGE_FIELDS = frozenset({"language", "report_lang"})
+YES_NO_FIELDS = frozenset({"urgent"})
+
+
+def file_name(tr: Tr) -> str:
+    # TRANSLATORS: a file name: lower case, hyphens, no spaces or accents, ending in .json.
+    return tr.gettext("cydlais-my-data.json")
+
+
+async def readable(
+    db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]], min_group: int
+) -> dict[str, list[dict[str, Any]]]:
+    """The export with every table, field and code in the reader's language."""
+    names: dict[int, str] = {}
+
+    async def network(value: Any) -> Any:
+        if not isinstance(value, int):
+            return value
+        if value not in names:
+            place = await constituencies.get(db, value)
+            names[value] = place.name(tr.lang) if place else str(value)
+        return names[value]
+
+    async def word(table: str, column: str, value: Any, row: dict[str, Any]) -> Any:
+        if value is None:
+            return None
+        if (table, column) == ("audit_log", "action"):  # the sentence /audit shows
+            entry = AuditEntry(
+                row["id"], from_db(row["at"]), row["actor_id"], row["action"], row["detail"]
+            )
+            return await audit.sentence(db, tr, entry, min_group)
+        if column in LANGUAGE_FIELDS and value in ("cy", "en"):
+            return tr.language(value)
+        if column in YES_NO_FIELDS:
+            return bool(value)
+        if column == "constituency_id":
+            return await network(value)
+        if column == "constituency_ids" and isinstance(value, str):
+            return [await network(v) for v in json.loads(value or "[]")]
+        if isinstance(value, bytes):
+            return _file_text(value)
+        codes = CODES.get((table, column))
+        if codes is not None and value in codes:
+            return tr.gettext(codes[value])
+        return value
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table, rows in data.items():
+        out[table_label(tr, table)] = [
+            {
+                tr.gettext(FIELDS[column]) if column in FIELDS else column: await word(
+                    table, column, value, row
+                )
+                for column, value in row.items()
+            }
+            for row in rows
+        ]
+    return out
+
+
+def _file_text(content: bytes) -> str:
+    """A stored file as text when it is text (a digest's CSV), else as base64."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return base64.b64encode(content).decode("ascii")
+
+
+def document(readable_data: dict[str, list[dict[str, Any]]]) -> bytes:
+    return json.dumps(readable_data, ensure_ascii=False, indent=2, default=str).encode()
