@@ -127,11 +127,11 @@ async def test_member_commands_refused_for_strangers(harness: Harness) -> None:
 
 
 async def test_command_menus_registered_in_both_languages(harness: Harness) -> None:
-    english = [c["command"] for c in harness.sim.commands_for()]
+    default = [c["command"] for c in harness.sim.commands_for()]
     welsh = {c["command"]: c["description"] for c in harness.sim.commands_for(language_code="cy")}
-    assert {"help", "language", "privacy", "mydata", "forget", "stop"} <= set(english)
+    assert {"help", "language", "privacy", "mydata", "forget", "stop"} <= set(default)
     assert {"cymorth", "iaith", "preifatrwydd", "fy_nata", "anghofio", "stopio"} <= set(welsh)
-    assert welsh["iaith"] == "Cymraeg neu English"
+    assert welsh["iaith"] == "Cymraeg neu Saesneg"
 
 
 async def test_every_table_with_personal_data_has_a_label(harness: Harness) -> None:

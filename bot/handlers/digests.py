@@ -151,7 +151,7 @@ async def digest_pressed(update: Update, context: Context, button: DigestButton)
 
 @requires(Role.REPRESENTATIVE, private=True)
 async def digesttime_command(update: Update, context: Context) -> None:
-    """/digesttime (/amsercrynodeb): the day and time a network's weekly digest arrives."""
+    """/digesttime (/amser_crynodeb): the day and time a network's weekly digest arrives."""
     tr = context.tr
     await steps.ask(context, CHOOSING_TIME)
     place = await pick(
@@ -230,7 +230,7 @@ async def digesttime_pressed(update: Update, context: Context, data: DigestTimeB
 
 @requires(Role.COORDINATOR)
 async def linkgroup_command(update: Update, context: Context) -> None:
-    """/linkgroup (/cysylltugrwp), in a group: choose networks whose digests come here too."""
+    """/linkgroup (/cysylltu_grwp), in a group: choose networks whose digests come here too."""
     tr = context.tr
     if context.visit.private:
         await reply(

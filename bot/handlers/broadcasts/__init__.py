@@ -1,4 +1,4 @@
-"""/broadcast (/darlledu) composes a message in Welsh and English; /broadcasts lists them.
+"""/broadcast (/anfon_neges) composes a message in Welsh and English; /broadcasts lists them.
 
 `compose`: audience, kind, Welsh text, English text (the draft is a database row, so it
 survives a restart; the text steps use the one slot). `preview`: exactly what each reader

@@ -29,7 +29,7 @@ from bot.tg.ui import ButtonSpec, answer_with, column, reply
 
 @requires(Role.REPRESENTATIVE)
 async def broadcast_command(update: Update, context: Context) -> None:
-    """/broadcast (/darlledu): start a message to members, in Welsh and English."""
+    """/broadcast (/anfon_neges): start a message to members, in Welsh and English."""
     member = context.visit.member
     assert member is not None
     access = context.visit.access
