@@ -26,9 +26,7 @@ async def newcomer_uses(h: Harness, user_id: int, token: str, lang: str) -> Pers
     person = h.person(user_id, "Newydd", language_code=None)
     await person.say(f"/start {token}")
     await person.press("Cymraeg" if lang == "cy" else "English")
-    await person.press(
-        "Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start"
-    )
+    await person.press("Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start")
     return person
 
 

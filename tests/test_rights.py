@@ -12,7 +12,7 @@ from tests.helpers.people import onboard, seed_constituencies
 
 
 async def test_mydata_shows_exactly_what_is_stored(harness: Harness) -> None:
-    places = await seed_constituencies(harness)
+    await seed_constituencies(harness)
     db = harness.services.db
     person = await onboard(
         harness, 3001, lang="en", join="Cardiff and Vale Carers' Network", describe="Both of these"

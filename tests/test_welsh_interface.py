@@ -49,7 +49,7 @@ def _literals_outside_the_catalog(tree: ast.AST) -> list[ast.Constant]:
 
 
 def test_no_language_names_are_written_into_the_code() -> None:
-    """"Cymraeg", "Saesneg", "English" come from the catalog, in the reader's language."""
+    """ "Cymraeg", "Saesneg", "English" come from the catalog, in the reader's language."""
     found = [
         f"{path.relative_to(BOT.parent)}:{node.lineno}: {node.value!r}"
         for path in sorted(BOT.rglob("*.py"))

@@ -20,9 +20,7 @@ async def onboard(
     person = h.person(user_id, first_name, language_code=language_code)
     await person.say("/start")
     await person.press("Cymraeg" if lang == "cy" else "English")
-    await person.press(
-        "Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start"
-    )
+    await person.press("Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start")
     if join:
         await person.press(join)
     finish = "Rydw i wedi gorffen dewis" if lang == "cy" else "I've finished choosing"
