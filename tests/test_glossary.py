@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain import jargon
 from bot.sim.harness import Harness
 from tests.helpers.people import onboard
@@ -76,3 +78,67 @@ def test_lookup() -> None:
 async def test_someone_not_yet_known_gets_both_languages(harness: Harness) -> None:
     [answer] = await harness.person(8801).say("/glossary CMHT")
     assert answer.text.index("Yn Saesneg:") < answer.text.index("In Welsh:")
+
+
+def test_every_entry_is_found_by_its_welsh_and_by_its_english() -> None:
+    from bot.reference_data import load_glossary
+
+    missing = []
+    for entry in load_glossary():
+        for lang in ("cy", "en"):
+            word = entry.term(lang).split(" (")[0]
+            if entry not in jargon.lookup(word):
+                missing.append(f"{lang}: {word}")
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("welsh", "english", "term_en"),
+    [
+        ("rhwydwaith", "network", "network (or forum)"),
+        ("etholaeth", "constituency", "constituency (the people a representative speaks for)"),
+        ("canlyniad", "outcome", "outcome"),
+        ("aelod", "member", "member"),
+        ("fforwm", "forum", "network (or forum)"),
+    ],
+)
+def test_words_people_asked_for_in_both_languages(welsh: str, english: str, term_en: str) -> None:
+    assert [e.term_en for e in jargon.lookup(welsh)][:1] == [term_en]
+    assert [e.term_en for e in jargon.lookup(english)][:1] == [term_en]
+
+
+@pytest.mark.parametrize(
+    ("typed", "term_en"),
+    [
+        ("rwydwaith", "network (or forum)"),  # soft: ei rwydwaith
+        ("nghynllun gofal a thriniaeth", "CTP (Care and Treatment Plan)"),  # nasal: fy
+        ("thîm iechyd meddwl cymunedol", "CMHT (Community Mental Health Team)"),  # aspirate: ei
+        ("gynrychiolydd", "representative"),  # soft: eich cynrychiolydd -> i gynrychiolydd
+        ("feddyg teulu", "GP"),  # soft: ei feddyg teulu
+    ],
+)
+def test_a_mutated_welsh_word_finds_its_entry(typed: str, term_en: str) -> None:
+    assert [e.term_en for e in jargon.lookup(typed)][:1] == [term_en]
+
+
+def test_unmutating_never_finds_what_was_not_asked() -> None:
+    assert jargon.radicals("rwydwaith") == ["rhwydwaith"]
+    assert jargon.radicals("fam") == ["bam", "mam"]
+    assert jargon.radicals("eirfa") == ["geirfa"]
+    assert (
+        jargon.lookup("bwrdd iechyd prifysgol")[0].term_en == "HB / UHB (University Health Board)"
+    )
+
+
+async def test_geirfa_rhwydwaith_in_welsh_and_glossary_network_in_english(
+    harness: Harness,
+) -> None:
+    welsh = await onboard(harness, 5011, lang="cy")
+    [answer] = await welsh.say("/geirfa rhwydwaith")
+    assert answer.text.startswith("rhwydwaith (neu fforwm)\ngrŵp o bobl sy'n rhannu barn")
+    assert answer.text.endswith("Yn Saesneg: network (or forum)")
+    [answer] = await welsh.say("/geirfa etholaeth")
+    assert "nid sedd etholiadol" in answer.text
+    english = await onboard(harness, 5012, lang="en")
+    [answer] = await english.say("/glossary network")
+    assert answer.text.endswith("In Welsh: rhwydwaith (neu fforwm)")

@@ -5,9 +5,12 @@ alternatives. Short acronyms (GP, RC, SU, ED, HB, BILl ...) are matched case-sen
 "ed" and "su" would be caught inside ordinary words' company; longer terms ignore case. Both
 match whole words only.
 
-A few entries are the service's own everyday words (representative, feedback, poll ...):
-/glossary explains them, but they are not flagged in outgoing text, where they would only
-be noise.
+A few entries are the service's own everyday words (representative, network, feedback,
+poll ...): /glossary explains them, but they are not flagged in outgoing text, where they
+would only be noise.
+
+Lookups forgive Welsh mutations: "rwydwaith", "nghynllun gofal" or "thîm" find the entry for
+"rhwydwaith", "cynllun gofal" or "tîm", as a Welsh speaker types a word after "fy", "ei" or "a".
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from bot.reference_data import GlossaryEntry, load_glossary
 NOT_FLAGGED = frozenset(
     {
         "representative",
+        "network (or forum)",
+        "member",
         "coordinator (of the group or network)",
         "feedback",
         "poll",
@@ -34,6 +39,41 @@ NOT_FLAGGED = frozenset(
     }
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+# A mutated first sound and the radicals it may come from (soft, nasal, aspirate; "h" before a
+# vowel). Longest first: "ngh" before "ng", "dd" before "d".
+_MUTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ngh", ("c",)),
+    ("mh", ("p",)),
+    ("nh", ("t",)),
+    ("ng", ("g",)),
+    ("ch", ("c",)),
+    ("ph", ("p",)),
+    ("th", ("t",)),
+    ("dd", ("d",)),
+    ("b", ("p",)),
+    ("d", ("t",)),
+    ("g", ("c",)),
+    ("f", ("b", "m")),
+    ("l", ("ll",)),
+    ("r", ("rh",)),
+    ("m", ("b",)),
+    ("n", ("d",)),
+)
+_VOWELS = "aeiouwyâêîôûŵŷ"
+
+
+def radicals(word: str) -> list[str]:
+    """The forms a possibly mutated Welsh word may have had: "rwydwaith" -> ["rhwydwaith"]."""
+    found: list[str] = []
+    for mutated, originals in _MUTATIONS:
+        if word.startswith(mutated):
+            found += [original + word[len(mutated) :] for original in originals]
+            break
+    if word[:1] in _VOWELS:
+        found.append("g" + word)  # soft mutation drops a g: "eirfa" for "geirfa"
+    if word[:1] == "h" and word[1:2] in _VOWELS:
+        found.append(word[1:])  # "ei henw" for "enw"
+    return found
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -93,21 +133,28 @@ class Finder:
         return hits
 
     def lookup(self, query: str, limit: int = 5) -> list[GlossaryEntry]:
-        """Entries for a term: exact alias or term first, else those containing the words."""
-        wanted = " ".join(query.translate(_APOSTROPHES).split()).casefold().strip(" ?.!")
-        if not wanted:
+        """Entries for a term: exact alias or term first, else those containing the words;
+        the word as typed before any unmutated form of it."""
+        typed = " ".join(query.translate(_APOSTROPHES).split()).casefold().strip(" ?.!")
+        if not typed:
             return []
+        forms = [typed, *radicals(typed)]
 
         def names(entry: GlossaryEntry) -> list[str]:
             short = [t.split(" (")[0] for t in (entry.term_en, entry.term_cy)]
             return [a.casefold() for a in (*entry.aliases, entry.term_en, entry.term_cy, *short)]
 
-        exact = [e for e in self.entries if wanted in names(e)]
-        if exact:
-            return exact[:limit]
-        if len(wanted) < 3:
+        for wanted in forms:
+            exact = [e for e in self.entries if wanted in names(e)]
+            if exact:
+                return exact[:limit]
+        if len(typed) < 3:
             return []
-        return [e for e in self.entries if any(wanted in n for n in names(e))][:limit]
+        for wanted in forms:
+            found = [e for e in self.entries if any(wanted in n for n in names(e))]
+            if found:
+                return found[:limit]
+        return []
 
 
 @cache
