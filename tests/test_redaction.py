@@ -33,11 +33,11 @@ def test_phone_numbers(text: str, expected: str) -> None:
     "text",
     [
         "In 2024 I waited 12 weeks, 3 times",
-        "Ward 10 had 120 beds in 1999",
+        "Bay 10 had 120 beds in 1999",  # a ward's number is a ward: see test_wards
         "Samaritans on 116 123 were kind",
         "a 12-digit reference 077009001234",  # too long for a UK number
         "On 12/03/2024 at 10:30 I paid £1,250.50 for 3 sessions",
-        "Ward A1 3pm, bed 4b, the A470 and M4 J32",  # no inward code has C I K M O V
+        "Room A1 3pm, bed 4b, the A470 and M4 J32",  # no inward code has C I K M O V
         "Rated 7.5/10 and/or better, e.g. a.m./p.m., Covid-19 in 2020-2021",
         "Rwy'n hapus. Dydd Llun 9yb, £12.50 y tro, 2019-2020.",
     ],
@@ -105,3 +105,93 @@ def test_nothing_to_take_out() -> None:
     result = redact("Mae angen mwy o wasanaethau yn Gymraeg.", "cy")
     assert result.text == "Mae angen mwy o wasanaethau yn Gymraeg."
     assert result.removed == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My name is Sam Jones and I care for my mum.", "My name is [name removed] and I care for my mum."),
+        ("my name's Siân, ring me", "my name's [name removed], ring me"),
+        ("I'm called Dafydd ap Gwilym.", "I'm called [name removed]."),
+        ("Please call me Bethan.", "Please call me [name removed]."),
+        ("Dr Evans was kind, Dr. Sarah Lloyd-Jones less so.", "Dr [name removed] was kind, Dr. [name removed] less so."),
+        ("Nurse O'Brien and Mrs McDonald", "Nurse [name removed] and Mrs [name removed]"),
+    ],
+)  # fmt: skip
+def test_names_where_the_text_says_they_are_names(text: str, expected: str) -> None:
+    assert redact(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fy enw i yw Siân ap Rhys.", "Fy enw i yw [enw wedi'i dynnu]."),
+        ("fy enw ydy Gareth", "fy enw ydy [enw wedi'i dynnu]"),
+        ("Dw i'n cael fy ngalw'n Gwenllian.", "Dw i'n cael fy ngalw'n [enw wedi'i dynnu]."),
+        ("Rwy'n cael fy ngalw yn Huw gan bawb", "Rwy'n cael fy ngalw yn [enw wedi'i dynnu] gan bawb"),
+        ("Roedd Dr Evans a Nyrs Williams yn garedig.", "Roedd Dr [enw wedi'i dynnu] a Nyrs [enw wedi'i dynnu] yn garedig."),
+        ("Yr Athro Jones", "Yr Athro [enw wedi'i dynnu]"),
+    ],
+)  # fmt: skip
+def test_names_in_welsh(text: str, expected: str) -> None:
+    assert redact(text, "cy").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was on Ward 10 for weeks", "I was on [ward removed] for weeks"),
+        ("on ward 3b, then Cedar Ward.", "on [ward removed], then [ward removed]."),
+        ("ward Hafan y Coed was calm", "[ward removed] was calm"),
+        ("Mae Ward Enfys yn dda", "Mae [ward removed] yn dda"),
+        ("ar ward rhif 5", "ar [ward removed]"),
+    ],
+)
+def test_wards(text: str, expected: str) -> None:
+    assert redact(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DOB 12/03/1980", "DOB [date of birth removed]"),
+        ("D.O.B.: 12.3.80, thanks", "D.O.B.: [date of birth removed], thanks"),
+        ("date of birth 12 March 1980", "date of birth [date of birth removed]"),
+        ("I was born on 3rd June 1975.", "I was born on [date of birth removed]."),
+        ("born March 3, 1975", "born [date of birth removed]"),
+    ],
+)
+def test_dates_of_birth(text: str, expected: str) -> None:
+    assert redact(text, "en").text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dyddiad geni 12/03/1980", "dyddiad geni [dyddiad geni wedi'i dynnu]"),
+        ("Dyddiad geni: 12fed o Fawrth 1980.", "Dyddiad geni: [dyddiad geni wedi'i dynnu]."),
+        ("ges i fy ngeni ar 3 Mehefin 1975", "ges i fy ngeni ar [dyddiad geni wedi'i dynnu]"),
+        ("Ganwyd fi ar 1 Ionawr 2001", "Ganwyd fi ar [dyddiad geni wedi'i dynnu]"),
+    ],
+)
+def test_dates_of_birth_in_welsh(text: str, expected: str) -> None:
+    assert redact(text, "cy").text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My name is not important, my views are.",
+        "Call me back tomorrow, or call me when you can.",
+        "The ward was noisy at night and the ward staff were tired.",
+        "Mae fy enw i ar y rhestr aros. Beth yw fy enw i? Diolch i'r staff ar y ward.",
+        "I saw the doctor on Monday; the Dr said wait. The GP and the CMHT in Cardiff.",
+        "On 12/03/2024 at 10:30 I had an appointment; I was born in 1980 in Bangor.",
+        "Ar 12 Mawrth 2024 ces i apwyntiad. Ges i fy ngeni yn 1980.",
+        "I miss Wales. The NHS and I. Mental Health Act 1983, Section 136.",
+        "Rwy'n cael fy ngalw'n aml gan y tîm. Mae Dr yn brysur.",
+    ],
+)
+def test_ordinary_text_is_not_mangled(text: str) -> None:
+    result = redact(text, "en")
+    assert (result.text, result.removed) == (text, ())

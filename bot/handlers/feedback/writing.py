@@ -98,8 +98,9 @@ async def ask_for_text(update: Update, context: Context, draft: Draft) -> None:
     text = tr.gettext(
         "Write your view in one message, in Welsh or English, in your own words.\n\n"
         "Please leave out names and contact details. I take out phone numbers, e-mail "
-        "addresses, postcodes, NHS numbers, usernames and links anyway. Nothing is sent until "
-        "you have seen it and pressed “Send anonymously”."
+        "addresses, postcodes, NHS numbers, dates of birth, ward names, usernames and links "
+        "anyway, and names where I can tell they are names. Nothing is sent until you have seen "
+        "it and pressed “Send anonymously”."
     )
     await answer_with(update, context, text, keyboard([cancel_button(tr)]))
 
