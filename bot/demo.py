@@ -2,7 +2,9 @@
 
 The real Application runs against the in-process simulated Telegram with a throw-away
 database. You are a member to begin with; `/as rep` and `/as coordinator` switch persona.
-Buttons are shown as numbered choices: type the number to press one.
+Buttons are shown as numbered choices: type the number to press one. The demo's own lines
+(its introduction, "you pressed", the prompt) are in the persona's language, like the bot's:
+Alys's app says Welsh, so her first screens are Welsh first.
 """
 
 from __future__ import annotations
@@ -12,32 +14,28 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from bot.config import load_settings
-from bot.digests import last_week
-from bot.i18n import Lang
+from bot.demo_data import CARERS, seed
+from bot.i18n import N_, Tr, as_lang, both, translator
 from bot.sim.harness import FAKE_TOKEN, Harness, Person
 from bot.sim.telegram import SentMessage
-from bot.storage import constituencies, members, roles
-from bot.storage import topics as topic_store
-from bot.storage import views as view_store
-from bot.storage.views import NewView
-from bot.views import today
+from bot.storage import members
 
-INTRO = """\
-Cydlais demo: the real bot, a simulated Telegram, a throw-away database.
-You are a new community member. Say hello with /start.
-  /as member | /as rep | /as coordinator   switch persona (each is a different person)
-  a number                                 press that button
-  an invitation link (https://t.me/...)    open it, as tapping it in Telegram would
-  /quit                                    leave (Ctrl-D works too)
-"""
-
-
+INTRO = N_(
+    "Cydlais demo: the real bot, a simulated Telegram, a throw-away database.\n"
+    "You are {name}, a new community member. Say hello with /start.\n"
+    "  /as member | /as rep | /as coordinator   switch persona (each is a different person)\n"
+    "  a number                                 press that button\n"
+    "  an invitation link (https://t.me/...)    open it, as tapping it in Telegram would\n"
+    "  /quit                                    leave (Ctrl-D works too)"
+)
 INVITE_LINK = re.compile(r"^https://t\.me/\w+\?start=([A-Za-z0-9_-]{1,64})$")
+QUIT = ("/quit", "/exit", "/gorffen")
+SWITCH = ("/as", "/fel")  # "/fel aelod": "as a member"
+SHOWN_LINES = {"csv": 6, "json": 60}  # a file's first lines, so a newcomer sees what it holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,72 +43,49 @@ class Persona:
     key: str
     user_id: int
     name: str
-    label: str
+    language_code: str  # what their Telegram app says: the first screens follow it
+    role: str  # msgid: what they are, in a word
+    who: str  # msgid: what they are, in a phrase ({network} for a representative's)
 
 
 PERSONAS = {
-    "member": Persona("member", 1001, "Alys", "member"),
-    "rep": Persona("rep", 1002, "Rhys", "representative of the Cardiff and Vale Carers' Network"),
-    "coordinator": Persona("coordinator", 1003, "Ceri", "coordinator"),
+    "member": Persona("member", 1001, "Alys", "cy", N_("member"), N_("a new member")),
+    "rep": Persona(
+        "rep", 1002, "Rhys", "en", N_("representative"), N_("a representative of {name}")
+    ),
+    "coordinator": Persona(
+        "coordinator",
+        1003,
+        "Ceri",
+        "cy",
+        N_("coordinator"),
+        N_("a coordinator of the whole service"),
+    ),
 }
+# The persona keys in Welsh, as "/fel aelod" and the demo's Welsh lines use them.
+WELSH_KEYS = {"member": "aelod", "rep": "cynrychiolydd", "coordinator": "cydlynydd"}
 ALIASES = {
     "representative": "rep",
-    "cynrychiolydd": "rep",
     "coord": "coordinator",
-    "cydlynydd": "coordinator",
-    "aelod": "member",
+    **{welsh: key for key, welsh in WELSH_KEYS.items()},
 }
-
-
-async def seed(h: Harness) -> None:
-    """A few networks, and a representative and a coordinator who have already joined."""
-    db = h.services.db
-    carers = await constituencies.create(
-        db, "carers-cv", "Rhwydwaith Gofalwyr Caerdydd a'r Fro", "Cardiff and Vale Carers' Network"
-    )
-    await constituencies.create(
-        db, "users-hd", "Fforwm Defnyddwyr Gwasanaeth Hywel Dda", "Hywel Dda Service Users' Forum"
-    )
-    await constituencies.create(
-        db, "youth-bc", "Llais Ifanc Betsi Cadwaladr", "Betsi Cadwaladr Young People's Voice"
-    )
-    for persona in (PERSONAS["rep"], PERSONAS["coordinator"]):
-        member = await members.create(db, persona.user_id, persona.user_id, "en")
-        await constituencies.join(db, member.id, carers)
-        if persona.key == "rep":
-            await roles.grant(db, member.id, "representative", carers)
-    # Last week's views, so a representative's /digest has something in it straight away.
-    topic = await topic_store.open_topic(
-        db, carers, "Apwyntiadau gyda'r nos", "Evening appointments"
-    )
-    week = last_week(today(h.settings), 0)
-    samples: list[tuple[int | None, Lang, str]] = [
-        (
-            topic,
-            "cy",
-            "Mae'n anodd cyrraedd apwyntiadau yn ystod y dydd gan fy mod i'n gofalu am fy mam.",
-        ),
-        (topic, "en", "Evening appointments would mean I don't have to take unpaid leave."),
-        (
-            None,
-            "en",
-            "The carers' assessment letter was full of jargon; I had to ask what a CTP was.",
-        ),
-        (None, "cy", "Diolch am y grŵp cymorth ar nos Fawrth, mae wedi bod yn help mawr."),
-        (topic, "cy", "Byddai apwyntiadau ar-lein gyda'r nos yn help i ofalwyr sy'n gweithio."),
-    ]
-    days = [week.first + timedelta(days=n) for n in range(len(samples))]
-    await view_store.add_many(
-        db,
-        [
-            NewView(carers, t, lang, text, day)
-            for (t, lang, text), day in zip(samples, days, strict=True)
-        ],
-    )
 
 
 def _look(message: SentMessage) -> tuple[str, str]:
     return message.text, repr(message.buttons)
+
+
+def file_lines(name: str, content: bytes) -> list[str]:
+    """The first lines of a CSV or JSON file the bot sent, as text; nothing for other files."""
+    kind = name.rsplit(".", 1)[-1].lower()
+    if kind not in SHOWN_LINES:
+        return []
+    try:
+        lines = content.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        return []
+    shown = lines[: SHOWN_LINES[kind]]
+    return shown + (["…"] if len(lines) > len(shown) else [])
 
 
 class Terminal:
@@ -119,7 +94,8 @@ class Terminal:
         self.out = out
         self.persona = PERSONAS["member"]
         self.people: dict[str, Person] = {
-            key: h.person(p.user_id, p.name, language_code="en") for key, p in PERSONAS.items()
+            key: h.person(p.user_id, p.name, language_code=p.language_code)
+            for key, p in PERSONAS.items()
         }
         # What each persona has already been shown: message id -> (text, buttons).
         self.seen: dict[int, dict[int, tuple[str, str]]] = {
@@ -131,20 +107,39 @@ class Terminal:
     def person(self) -> Person:
         return self.people[self.persona.key]
 
-    def show(self, message: SentMessage, numbers: dict[int, str]) -> None:
-        print(file=self.out)
-        if message.document:
-            name, content = message.document
-            print(f"  📎 {name} ({len(content):,} bytes)", file=self.out)
+    async def tr(self, persona: Persona | None = None) -> Tr:
+        """The demo's own lines in the persona's language: chosen, or their app's until then."""
+        persona = persona or self.persona
+        member = await members.by_telegram_id(self.h.services.db, persona.user_id)
+        lang = member.language if member else as_lang(persona.language_code) or "cy"
+        return translator(lang, self.h.settings.timezone)
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def show(self, tr: Tr, message: SentMessage, numbers: dict[int, str]) -> None:
+        self.say()
         for line in message.text.splitlines() or [""]:
-            print(f"  {line}", file=self.out)
+            self.say(f"  {line}")
+        if message.document:  # a file's name and size, then what a newcomer would find in it
+            name, content = message.document
+            size = len(content)
+            self.say(
+                "  📎 "
+                + tr.ngettext("{name} ({n} byte)", "{name} ({n} bytes)", size).format(
+                    name=name, n=f"{size:,}"
+                )
+            )
+            for line in file_lines(name, content):
+                self.say(f"    │ {line}")
         for index, button in enumerate(message.button_rows(), start=1):
             if button.data is not None:
                 numbers[index] = button.text
-                print(f"    [{index}] {button.text}", file=self.out)
+                self.say(f"    [{index}] {button.text}")
 
-    def flush(self) -> None:
+    async def flush(self) -> None:
         """Print what changed in this persona's chat; mention news in the others."""
+        tr = await self.tr()
         for persona in PERSONAS.values():
             chat = self.h.sim.inbox(persona.user_id)
             seen = self.seen[persona.user_id]
@@ -155,14 +150,23 @@ class Terminal:
                     old = seen.get(message.message_id)
                     # Buttons taken off a message already read: no need to print it again.
                     if old is None or old[0] != message.text or message.buttons:
-                        self.show(message, numbers)
+                        self.show(tr, message, numbers)
                     seen[message.message_id] = _look(message)
             elif changed and self.announced.get(persona.user_id) != len(changed):
                 self.announced[persona.user_id] = len(changed)  # say it once, not at every prompt
-                print(
-                    f"\n  ({len(changed)} new for {persona.key}: /as {persona.key} to read)",
-                    file=self.out,
+                n = len(changed)
+                self.say()
+                self.say(
+                    "  "
+                    + tr.ngettext(
+                        "({n} new for {name}: /as {key} to read)",
+                        "({n} new for {name}: /as {key} to read)",
+                        n,
+                    ).format(n=n, name=persona.name, key=self.key(tr, persona))
                 )
+
+    def key(self, tr: Tr, persona: Persona) -> str:
+        return WELSH_KEYS[persona.key] if tr.lang == "cy" else persona.key
 
     def buttons(self) -> list[tuple[int, str]]:
         """The buttons of the newest message that has any, numbered from 1."""
@@ -172,39 +176,57 @@ class Terminal:
                 return list(enumerate(labels, start=1))
         return []
 
+    async def switch(self, key: str) -> None:
+        key = ALIASES.get(key, key)
+        if key not in PERSONAS:
+            tr = await self.tr()
+            self.say(
+                "  "
+                + tr.gettext("Try: /as {member}, /as {rep} or /as {coordinator}").format(
+                    **{k: self.key(tr, p) for k, p in PERSONAS.items()}
+                )
+            )
+            return
+        self.persona = PERSONAS[key]
+        tr = await self.tr()
+        who = tr.gettext(self.persona.who).format(name=CARERS[0] if tr.lang == "cy" else CARERS[1])
+        self.say()
+        self.say(
+            tr.gettext("— You are now {name}, {who}. —").format(name=self.persona.name, who=who)
+        )
+        await self.flush()
+
+    async def prompt(self) -> str:
+        tr = await self.tr()
+        return f"{self.persona.name} ({tr.gettext(self.persona.role)}) > "
+
     async def handle(self, line: str) -> bool:
         """Act on one line; False to leave."""
         line = line.strip()
-        if line in ("/quit", "/exit"):
+        if line in QUIT:
             return False
         if not line:
             return True
-        if line.startswith("/as"):
-            key = line[3:].strip().lower()
-            key = ALIASES.get(key, key)
-            if key not in PERSONAS:
-                print("  Try: /as member, /as rep or /as coordinator", file=self.out)
-                return True
-            self.persona = PERSONAS[key]
-            print(f"\n— You are now {self.persona.name}, {self.persona.label}. —", file=self.out)
-            self.flush()
+        word, _, rest = line.partition(" ")
+        if word in SWITCH:
+            await self.switch(rest.strip().lower())
             return True
         link = INVITE_LINK.match(line)
         if link:  # tapping a deep link makes Telegram send /start <payload>
             line = f"/start {link.group(1)}"
         if line.isdigit():
-            choices = dict(self.buttons())
-            label = choices.get(int(line))
+            tr = await self.tr()
+            label = dict(self.buttons()).get(int(line))
             if label is None:
-                print("  There is no button with that number here.", file=self.out)
+                self.say("  " + tr.gettext("There is no button with that number here."))
                 return True
-            print(f"  (you pressed: {label})", file=self.out)
+            self.say("  " + tr.gettext("(you pressed: {label})").format(label=label))
             await self.person.press(label)
         else:
             await self.person.say(line)
         await asyncio.sleep(0.05)  # let scheduled work (deliveries) show up too
         await self.h.settle()
-        self.flush()
+        await self.flush()
         return True
 
 
@@ -221,14 +243,21 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
             "CYDLAIS_OPERATOR": "Cydlais (demo)",
         }
         async with Harness(load_settings(env)) as h:
-            await seed(h)
+            await seed(
+                h,
+                {
+                    k: (p.user_id, as_lang(p.language_code) or "cy")
+                    for k, p in PERSONAS.items()
+                    if k != "member"
+                },
+            )
             term = Terminal(h, out)
-            print(INTRO, file=out)
+            # Nobody has chosen a language yet: Welsh first, then English.
+            name = PERSONAS["member"].name
+            print(both(INTRO, h.settings.timezone).format(name=name), file=out)
             loop = asyncio.get_running_loop()
             while True:
-                print(
-                    f"\n{term.persona.name} ({term.persona.key}) > ", end="", file=out, flush=True
-                )
+                print(f"\n{await term.prompt()}", end="", file=out, flush=True)
                 line = await loop.run_in_executor(None, stdin.readline)
                 if not line:
                     print(file=out)
@@ -237,7 +266,7 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
                     print(line.rstrip(), file=out)  # echo piped input so a transcript reads well
                 if not await term.handle(line):
                     break
-    print("Hwyl fawr! Goodbye.", file=out)
+            print((await term.tr()).gettext("Goodbye."), file=out)
     return 0
 
 

@@ -159,6 +159,7 @@ def test_wards(text: str, expected: str) -> None:
         ("date of birth 12 March 1980", "date of birth [date of birth removed]"),
         ("I was born on 3rd June 1975.", "I was born on [date of birth removed]."),
         ("born March 3, 1975", "born [date of birth removed]"),
+        ("My date of birth is 03/05/70.", "My date of birth is [date of birth removed]."),
     ],
 )
 def test_dates_of_birth(text: str, expected: str) -> None:
@@ -172,6 +173,7 @@ def test_dates_of_birth(text: str, expected: str) -> None:
         ("Dyddiad geni: 12fed o Fawrth 1980.", "Dyddiad geni: [dyddiad geni wedi'i dynnu]."),
         ("ges i fy ngeni ar 3 Mehefin 1975", "ges i fy ngeni ar [dyddiad geni wedi'i dynnu]"),
         ("Ganwyd fi ar 1 Ionawr 2001", "Ganwyd fi ar [dyddiad geni wedi'i dynnu]"),
+        ("fy nyddiad geni i yw 3 Mai 1970", "fy nyddiad geni i yw [dyddiad geni wedi'i dynnu]"),
     ],
 )
 def test_dates_of_birth_in_welsh(text: str, expected: str) -> None:

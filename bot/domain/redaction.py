@@ -102,9 +102,12 @@ _DATE = (
     rf"|{_DAY}\s+(?:o\s+)?(?:{_MONTHS})\.?,?\s+(?:\d{{4}}|\d{{2}})\b"
     rf"|(?:{_MONTHS})\.?\s+{_DAY},?\s+\d{{4}}\b"
 )
+# "dyddiad geni" mutates after "fy" (nyddiad) and "ei" (ddyddiad); "is" / "yw" may follow.
 _BIRTH = re.compile(
-    r"(?i)(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?|\bdyddiad\s+geni"
-    r"|\bganwyd(?:\s+(?:i|fi))?(?:\s+ar)?|\b(?:ges|cefais)\s+i\s+fy\s+ngeni(?:\s+ar)?)"
+    r"(?i)(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth|\bborn(?:\s+on)?"
+    r"|\b(?:dd|d|n)yddiad\s+geni|\bganwyd(?:\s+(?:i|fi))?(?:\s+ar)?"
+    r"|\b(?:ges|cefais)\s+i\s+fy\s+ngeni(?:\s+ar)?)"
+    r"(?:\s+(?:i|yw|ydy|ydi|is|was))*"
     rf"[\s:,-]*(?P<x>{_DATE})"
 )
 
