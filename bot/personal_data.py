@@ -65,6 +65,8 @@ FIELDS: dict[str, str] = {
     "text": N_("text"),
     "document_name": N_("file name"),
     "document": N_("file"),
+    "file_id": N_("Telegram's number for the file"),
+    "markup": N_("buttons, as stored"),
     "attempts": N_("attempts"),
     "next_attempt_at": N_("next attempt (seconds since 1970)"),
     "last_error": N_("last error"),

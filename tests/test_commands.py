@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from bot.commands import COMMANDS, command
-from bot.i18n import LOCALES_DIR
+from bot.i18n import LOCALES_DIR, SEPARATOR
 from bot.sim.harness import Harness
 from tests.helpers.delivery import coordinator
 from tests.helpers.people import onboard, seed_constituencies
@@ -67,7 +67,7 @@ async def test_dechrau_welcomes_a_newcomer_welsh_first(harness: Harness) -> None
 
 async def test_refusals_and_goodbyes_name_dechrau_in_welsh(harness: Harness) -> None:
     [refused] = await harness.person(4102).say("/fy_nata")
-    welsh, english = refused.text.split("\n")
+    welsh, english = refused.text.split(SEPARATOR)
     assert welsh.endswith("anfonwch /dechrau.") and english.endswith("send /start.")
     person = await onboard(harness, 4103, lang="cy")
     [stopped] = await person.say("/stopio")

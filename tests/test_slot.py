@@ -103,9 +103,7 @@ async def _describe(h: Harness, lang: str) -> Person:
     person = h.person(8206 if lang == "en" else 8207)
     await person.say("/start")
     await person.press("English" if lang == "en" else "Cymraeg")
-    await person.press(
-        "I agree, let's start" if lang == "en" else "Rwy'n cytuno, gadewch i ni ddechrau"
-    )
+    await person.press("I agree, let's start" if lang == "en" else "Rwy'n cytuno, awn ati")
     return person  # no networks open: straight to the optional question
 
 
@@ -250,7 +248,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "Friday",
         {
             "en": "Please choose with the buttons above, or send /digesttime",
-            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /amsercrynodeb",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /amser_crynodeb",
         },
     ),
     "networks list": (
@@ -286,7 +284,7 @@ async def test_text_where_a_button_is_expected_points_to_the_buttons(
 async def test_the_language_chosen_survives_text_at_the_privacy_notice(harness: Harness) -> None:
     person = await _consent(harness, "cy")
     await person.say("ok I agree")
-    await person.press("Rwy'n cytuno, gadewch i ni ddechrau")
+    await person.press("Rwy'n cytuno, awn ati")
     member = await members.by_telegram_id(harness.services.db, 8203)
     assert member is not None and member.language == "cy"
 

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,8 +156,16 @@ def _read(path: Path, locale: str | None) -> Catalog:
         return read_po(fp, locale=locale)
 
 
-def _entry(catalog: Catalog, key: object) -> tuple[object, bool] | None:
-    message = catalog.get(key)  # type: ignore[arg-type]  # Babel's key is the msgid or (msgid, ctxt)
+Key = tuple[str, str | None]  # (msgid, or a plural's singular msgid; msgctxt)
+
+
+def _key(message: Message) -> Key:
+    msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+    return (str(msgid), message.context)
+
+
+def _entry(catalog: Catalog, key: Key) -> tuple[object, bool] | None:
+    message = catalog.get(key[0], context=key[1])
     return None if message is None else (message.string, message.fuzzy)
 
 
@@ -166,7 +174,9 @@ def merge(base: Path, ours: Path, theirs: Path) -> int:
     header = _read(ours, None)
     locale = str(header.locale) if header.locale else None
     o, a, b = (_read(path, locale) for path in (base, ours, theirs))
-    keys = {m.id if not m.context else (m.id, m.context) for c in (o, a, b) for m in c if m.id}
+    # A plural's key is its singular msgid (Babel's own key), never the (singular, plural) pair,
+    # which Babel would read as (msgid, context) and so miss the entry.
+    keys = {_key(m) for c in (o, a, b) for m in c if m.id}
     merged = _read(ours, locale)
     for key in keys:
         mine, yours, was = _entry(a, key), _entry(b, key), _entry(o, key)
@@ -174,13 +184,11 @@ def merge(base: Path, ours: Path, theirs: Path) -> int:
             continue  # ours already holds the answer
         if mine != was and mine is not None and any(_strings(a, key)):
             continue  # both changed it: keep ours, which is translated
-        msgid = key[0] if isinstance(key, tuple) else key
-        ctxt = key[1] if isinstance(key, tuple) else None
-        if yours is None:
-            merged.delete(msgid, context=ctxt)
-            continue
+        msgid, ctxt = key
         merged.delete(msgid, context=ctxt)  # __setitem__ would keep the old string
-        merged[msgid] = b[key]  # type: ignore[index]  # as above
+        theirs_message = b.get(msgid, context=ctxt)
+        if theirs_message is not None:
+            merged[msgid] = theirs_message
     if locale == "cy":
         merged._num_plurals = 6  # see fix_header
         merged._plural_expr = "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5)"
@@ -191,8 +199,8 @@ def merge(base: Path, ours: Path, theirs: Path) -> int:
     return 0
 
 
-def _strings(catalog: Catalog, key: object) -> tuple[str, ...]:
-    message = catalog.get(key)  # type: ignore[arg-type]  # as above
+def _strings(catalog: Catalog, key: Key) -> tuple[str, ...]:
+    message = catalog.get(key[0], context=key[1])
     if message is None:
         return ()
     value = message.string
