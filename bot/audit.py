@@ -72,6 +72,7 @@ class _Words:
     def who(self, actor_id: int | None) -> str:
         if actor_id is None:
             return self.tr.gettext("someone who has since left")
+        # TRANSLATORS: a person in the audit log; used as {who} inside a sentence, so lower case.
         return self.tr.gettext("member no. {member}").format(member=actor_id)
 
     async def network(self, network_id: object) -> str:
@@ -120,6 +121,9 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
     network = d.get("network")
     match entry.action:
         case "role.granted" if d.get("role") == "coordinator":
+            # TRANSLATORS: audit sentences: {who} is “member no. 12” or “someone who has since
+            # left”. Names ({network}, {topic}) go after a colon or in brackets, never straight
+            # after a preposition: they cannot be mutated.
             text = tr.gettext("{who} became a coordinator, with invitation link {invite}.")
         case "role.granted":
             text = tr.gettext(

@@ -18,6 +18,8 @@ from bot.storage.broadcasts import Broadcast, Kind, Recipient
 from bot.tg.text import esc, split_message
 
 KIND_TITLES: dict[Kind, str] = {
+    # TRANSLATORS: kinds of message to members: news of progress, general news, a meeting moved or
+    # cancelled.
     "progress": N_("Progress update"),
     "news": N_("News"),
     "meeting": N_("Change to a meeting"),

@@ -37,6 +37,8 @@ COMMANDS: list[Command] = [
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
+    # TRANSLATORS: the /language command in the menu: both languages as readers of this catalog
+    # name them.
     Command("language", "iaith", N_("Cymraeg or English"), Role.ANYONE),
     Command("privacy", "preifatrwydd", N_("What is kept about you, and why"), Role.ANYONE),
     Command("mydata", "fy_nata", N_("See everything held about you"), Role.MEMBER),

@@ -36,6 +36,7 @@ _RANDOM = secrets.SystemRandom()  # the OS's randomness: the order must not be p
 GROUPS: dict[SelfDescription | None, str] = {
     "service_user": N_("Use or have used services"),
     "carer": N_("Care for someone"),
+    # TRANSLATORS: a digest line: members who both use services and care for someone.
     "both": N_("Both"),
     None: N_("Not said, or in a small group"),
 }
@@ -127,6 +128,7 @@ async def gather(
 
 def _topic_label(tr: Tr, data: DigestData, topic_id: int | None) -> str:
     topic = data.topics.get(topic_id) if topic_id is not None else None
+    # TRANSLATORS: the topic of a view that is about none of the topics offered.
     return topic.title(tr.lang) if topic is not None else tr.gettext("Something else")
 
 
@@ -144,6 +146,7 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
     name = esc(data.constituency.name(tr.lang))
     lines = [
         tr.gettext("<b>Views from {name}</b>").format(name=name),
+        # TRANSLATORS: the days a digest covers: two dates.
         tr.gettext("{first} to {last}").format(
             first=tr.date(data.period.first), last=tr.date(data.period.last)
         ),
@@ -255,6 +258,8 @@ def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    # TRANSLATORS: column headings of the digest's spreadsheet; “View” is a member's opinion
+    # (barn).
     writer.writerow([tr.gettext("Topic"), tr.gettext("Language"), tr.gettext("View")])
     labels = {tid: _cell(_topic_label(tr, data, tid)) for tid in [None, *data.topics]}
     writer.writerows(

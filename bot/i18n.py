@@ -109,6 +109,7 @@ class Tr:
         """Date and time in the configured zone, e.g. '5 Tachwedd 2025 am 14:30'."""
         day = format_date(value.astimezone(self.tz).date(), format=fmt, locale=self.locale)
         clock = format_time(value, format="HH:mm", tzinfo=self.tz, locale=self.locale)
+        # TRANSLATORS: a date, then a time of day (14:30).
         return self.gettext("{date} at {time}").format(date=day, time=clock)
 
 

@@ -24,6 +24,7 @@ def invite_for(tr: Tr, role: InviteRole, place: Constituency | None) -> str:
         return tr.gettext("a coordinator of the whole service")
     if role == "representative":
         return tr.gettext("a representative of {name}").format(name=name)
+    # TRANSLATORS: whom an invitation is for: follows “An invitation for …” and “For …”.
     return tr.gettext("a member of {name}").format(name=name)
 
 

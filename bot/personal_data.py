@@ -95,6 +95,7 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
     },
     ("broadcasts", "status"): {
         "draft": N_("being written"),
+        # TRANSLATORS: the state of a message to members (feminine neges in Welsh).
         "sent": N_("sent"),
         "cancelled": N_("cancelled"),
     },

@@ -50,6 +50,8 @@ async def describe(db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]]) 
     lines = [
         tr.gettext("Telegram account number: {id}").format(id=me["telegram_id"]),
         tr.gettext("Language: {lang}").format(lang=tr.language(me["language"])),
+        # TRANSLATORS: the person's connection with mental health services: uses them, cares for
+        # someone, both.
         tr.gettext("How you are involved: {value}").format(
             value=tr.gettext(involvement) if involvement else tr.gettext("not given")
         ),

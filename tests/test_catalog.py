@@ -110,3 +110,26 @@ def test_source_has_no_process_wide_install() -> None:
     """Per-person translators only: `install()` would race between concurrent members."""
     for path in Path(__file__).resolve().parent.parent.joinpath("bot").rglob("*.py"):
         assert ".install(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_translators_are_told_what_an_unclear_string_means() -> None:
+    """Strings whose meaning the English alone doesn't give carry a translator's comment."""
+    unclear = {
+        "Done: I'll speak English from now on.",  # rightly "Cymraeg" in the Welsh catalog
+        "Cymraeg or English",
+        "One optional question: how are you involved? Your answer is only ever counted in "
+        "groups of at least {n} people, never shown on its own.",
+        "How you are involved: {value}",
+        "fewer than {n}",
+        "Both of these",
+        "Welsh",
+        "English",
+        "<b>Send this to {people}?</b>",
+        "cydlais-my-data.json",
+    }
+    commented = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        for m in welsh_catalog()
+        if any("TRANSLATORS:" in c for c in m.auto_comments)
+    }
+    assert unclear - commented == set()

@@ -21,7 +21,7 @@ from tests.helpers.views import CARERS_CY, CARERS_EN, USERS_EN
 
 FINISHED = {
     "en": "This has already finished, so that button does nothing now.",
-    "cy": "Mae hyn wedi gorffen yn barod, felly dydy'r botwm yna ddim yn gwneud dim bellach.",
+    "cy": "Mae hyn wedi gorffen yn barod, felly dydy'r botwm yna ddim yn gwneud dim byd bellach.",
 }
 NOT_SURE = {"en": "I'm not sure what you mean", "cy": "Dydw i ddim yn siŵr"}
 
@@ -182,7 +182,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "ok I agree",
         {
             "en": "Please use the buttons above: “I agree, let's start” or “No thanks”.",
-            "cy": "Defnyddiwch y botymau uchod: ‘Rwy'n cytuno",
+            "cy": "Defnyddiwch y botymau uchod: “Rwy'n cytuno",
         },
     ),
     "join list": (
@@ -195,7 +195,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "carer",
         {
             "en": "Please use the buttons above: “I use or have used services”",
-            "cy": "Defnyddiwch y botymau uchod: ‘Rwy'n defnyddio",
+            "cy": "Defnyddiwch y botymau uchod: “Rwy'n defnyddio",
         },
     ),
     "forget confirmation": (
@@ -203,7 +203,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "yes",
         {
             "en": "Please use the buttons above: “Yes, delete everything about me” or “No, keep my details”.",
-            "cy": "Defnyddiwch y botymau uchod: ‘Ydw, dilëwch",
+            "cy": "Defnyddiwch y botymau uchod: “Ydw, dilëwch",
         },
     ),
     "language": (
@@ -224,7 +224,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "and another thing",
         {
             "en": "Please use the buttons above: “Send anonymously”, “Edit” or “Cancel”.",
-            "cy": "Defnyddiwch y botymau uchod: ‘Anfon yn ddienw’, ‘Golygu’ neu ‘Canslo’.",
+            "cy": "Defnyddiwch y botymau uchod: “Anfon yn ddienw”, “Golygu” neu “Canslo”.",
         },
     ),
     "broadcast preview": (
@@ -232,7 +232,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "looks good",
         {
             "en": "Please use the buttons above: “Send the message”",
-            "cy": "Defnyddiwch y botymau uchod: ‘Anfon y neges’",
+            "cy": "Defnyddiwch y botymau uchod: “Anfon y neges”",
         },
     ),
     "invitation": (

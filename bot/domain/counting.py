@@ -70,6 +70,8 @@ def _exposed(parts: Mapping[K, int], shown: Mapping[K, int | None], minimum: int
 def count_text(tr: Tr, count: int, minimum: int) -> str:
     """A count as a person may see it: "12", or "fewer than 5"."""
     if suppress(count, minimum) is None:
+        # TRANSLATORS: shown instead of a number of people below the minimum group size, so nobody
+        # is picked out.
         return tr.gettext("fewer than {n}").format(n=minimum)
     return str(count)
 
@@ -91,9 +93,12 @@ def parts_text(tr: Tr, parts: Mapping[K, int], minimum: int) -> dict[K, str]:
         if shown is not None:
             texts[key] = str(shown)
         elif key in unbounded:
+            # TRANSLATORS: a number of people hidden altogether (no bound given).
             texts[key] = tr.gettext("not shown")
         elif parts[key] < minimum:
             texts[key] = tr.gettext("fewer than {n}").format(n=minimum)
         else:
+            # TRANSLATORS: shown instead of a number that would give a smaller one away by
+            # subtraction.
             texts[key] = tr.gettext("{n} or more").format(n=minimum)
     return texts

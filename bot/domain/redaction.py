@@ -32,6 +32,8 @@ from bot.i18n import N_, Lang, translator
 Kind = Literal["link", "email", "username", "birth", "name", "ward", "nhs", "phone", "postcode"]
 
 PLACEHOLDERS: dict[Kind, str] = {
+    # TRANSLATORS: placeholders shown in a member's view where a detail was taken out: keep the
+    # square brackets.
     "link": N_("[link removed]"),
     "email": N_("[email address removed]"),
     "username": N_("[username removed]"),

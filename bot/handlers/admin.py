@@ -203,6 +203,8 @@ def members_lines(
     by_status = aggregation.parts_text(tr, statuses, minimum)
     return [
         f"<b>{esc(place.name(tr.lang))}</b>: {headline}",
+        # TRANSLATORS: members counted by the language they chose; each {…} is a number or “fewer
+        # than 5”.
         tr.gettext("Welsh: {cy} · English: {en}").format(
             cy=by_language["cy"], en=by_language["en"]
         ),

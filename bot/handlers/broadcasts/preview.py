@@ -39,6 +39,8 @@ def controls(context: Context, draft: Broadcast) -> InlineKeyboardMarkup:
 def controls_text(context: Context, draft: Broadcast, count: int) -> str:
     tr = context.tr
     at = delivery.going_out_at(context.settings, urgent=draft.urgent)
+    # TRANSLATORS: {people} is “12 people” or “fewer than 5 people”: in Welsh keep it after a colon
+    # or in brackets, where “llai” needs no mutation.
     lines = [tr.gettext("<b>Send this to {people}?</b>").format(people=people(context, count))]
     if draft.urgent:
         lines.append(tr.gettext("Marked urgent: it goes out straight away, even in quiet hours."))
@@ -109,6 +111,7 @@ async def preview(update: Update, context: Context, draft: Broadcast) -> None:
     assert draft.kind is not None
     summary = [
         tr.gettext("<b>Check your message before it goes.</b>"),
+        # TRANSLATORS: {kind} is “Progress update”, “News” or “Change to a meeting”.
         tr.gettext("Kind: {kind}").format(kind=tr.gettext(broadcasting.KIND_TITLES[draft.kind])),
         tr.gettext("To: {audience}").format(audience=audience),
         tr.gettext("Recipients: {people} (in Welsh: {cy}; in English: {en})").format(

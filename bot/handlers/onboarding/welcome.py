@@ -60,6 +60,7 @@ CHOOSING_LANGUAGE = steps.kind(
 CONSENTING = steps.kind(
     "onboarding.consent",
     Role.ANYONE,
+    # TRANSLATORS: buttons under the privacy notice: agree and begin, or decline (nothing is kept).
     buttons=(N_("I agree, let's start"), N_("No thanks")),
     memory=True,
 )
