@@ -240,7 +240,7 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
             "CYDLAIS_MIN_GROUP": "2",
             "CYDLAIS_SECRET": "demo-secret-not-for-real-use-" + "0" * 16,
             "CYDLAIS_SECRET_FILE": str(Path(tmp) / "secret.key"),
-            "CYDLAIS_OPERATOR": "Cydlais (demo)",
+            "CYDLAIS_OPERATOR": "Cydlais",  # named in the privacy notice, in either language
         }
         async with Harness(load_settings(env)) as h:
             await seed(
