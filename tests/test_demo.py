@@ -36,6 +36,8 @@ def test_a_welsh_newcomers_first_minutes_are_all_in_welsh(tmp_path: Path) -> Non
         tmp_path,
         [
             "helo",  # before /dechrau: the welcome, Welsh first
+            "/geirfa",  # a question before /dechrau: the word typed next is looked up
+            "CTP",
             "/dechrau",
             "1",  # Cymraeg
             "1",  # Rwy'n cytuno, awn ati
@@ -56,6 +58,10 @@ def test_a_welsh_newcomers_first_minutes_are_all_in_welsh(tmp_path: Path) -> Non
     intro, welsh_intro_end = out.index("Arddangosiad Cydlais"), out.index("Cydlais demo:")
     assert intro < welsh_intro_end  # the demo's own introduction, Welsh first
     assert "Alys (aelod) > " in out and "Alys (member)" not in out
+    asked = out.index("Pa air neu dalfyriad hoffech chi gael esboniad arno?")
+    answered = out.index("Cynllun Gofal a Thriniaeth\n  eich cynllun gofal ysgrifenedig")
+    assert asked < answered < out.index("Alys (aelod) > /dechrau")
+    assert out.count("Croeso i Gydlais") == 2  # "helo" and /dechrau; not the word "CTP"
     welcome = out.index("Croeso i Gydlais")
     assert welcome < out.index("Welcome to Cydlais")  # the bot's own first screen, Welsh first
     chosen = out.index("(fe bwysoch chi: Cymraeg)")
