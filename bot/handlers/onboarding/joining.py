@@ -50,6 +50,7 @@ DESCRIBING = steps.kind(
 SELF_LABELS: dict[SelfDescription, str] = {
     "service_user": N_("I use or have used services"),
     "carer": N_("I care for someone"),
+    # TRANSLATORS: a button: the person both uses services and cares for someone.
     "both": N_("Both of these"),
     "prefer_not": N_("I'd rather not say"),
 }
@@ -134,6 +135,8 @@ async def join_pressed(update: Update, context: Context, data: JoinButton) -> No
 
 async def ask_self_description(update: Update, context: Context, tr: Tr) -> None:
     rows = [[(tr.gettext(label), SelfButton(key).pack())] for key, label in SELF_LABELS.items()]
+    # TRANSLATORS: “involved” means their connection with mental health services (the answers say
+    # which), not taking part in Cydlais.
     text = tr.gettext(
         "One optional question: how are you involved? Your answer is only ever counted in groups "
         "of at least {n} people, never shown on its own."
