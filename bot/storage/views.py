@@ -188,3 +188,19 @@ async def members_by_category(
         (constituency_id,),
     )
     return {r[0]: r[1] for r in rows}
+
+
+async def voices(db: Queries, constituency_id: int, coordinators: frozenset[int]) -> int:
+    """Members of a constituency who cannot read its views: not its representatives, not
+    coordinators (by role or by `CYDLAIS_COORDINATORS`). A reader knows their own views, so
+    only the others make a view anonymous."""
+    excluded = ",".join("?" * len(coordinators)) or "NULL"
+    where = f"s.constituency_id = ? AND m.telegram_id NOT IN ({excluded})"
+    sql = (
+        "SELECT COUNT(*) FROM memberships s JOIN members m ON m.id = s.member_id WHERE "  # noqa: S608  # only "?" placeholders are joined in
+        + where
+        + " AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.member_id = m.id AND"
+        " (r.role = 'coordinator' OR r.constituency_id = s.constituency_id))"
+    )
+    count = await db.scalar(sql, (constituency_id, *sorted(coordinators)))
+    return int(count or 0)
