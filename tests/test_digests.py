@@ -59,7 +59,7 @@ async def people(
 
 
 async def views_from(h: Harness, who: list[members.Member], cid: int) -> None:
-    anonymity = h.services.anonymity
+    anonymity = h.services.secrets
     for i, member in enumerate(who):
         fresh = await members.by_id(h.services.db, member.id)
         assert fresh is not None

@@ -1,7 +1,7 @@
 """Anonymous views, the daily limit and reach: three tables that cannot be joined.
 
 A view row holds no member, chat or message id and no time of day; its id is random. The
-limit and reach rows are keyed hashes (see `bot.anonymity`) in WITHOUT ROWID tables, so
+limit and reach rows are keyed hashes under expiring secrets (see `bot.views`) in WITHOUT ROWID tables, so
 neither their contents nor their order lines up with the views.
 """
 
