@@ -8,6 +8,7 @@ import sys
 from dotenv import load_dotenv
 
 from bot.config import ConfigError, load_settings
+from bot.secrets import check_directory
 from bot.storage import DatabaseTooNew
 
 
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             raise ConfigError(
                 "WEBHOOK_URL", "is not set", "Set it to the public https:// address of this bot."
             )
+        check_directory(settings.secrets_dir)  # a folder others can read stops us here
     except ConfigError as exc:
         print(f"Cydlais cannot start: {exc}", file=sys.stderr)
         return 2
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
-    except DatabaseTooNew as exc:
+    except (DatabaseTooNew, ConfigError) as exc:
         print(f"Cydlais cannot start: {exc}", file=sys.stderr)
         return 2
     return 0

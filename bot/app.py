@@ -21,7 +21,6 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.context import App, Context, Services
 from bot.delivery.worker import Worker
-from bot.domain.anonymity import Anonymity, load_key
 from bot.handlers import (
     admin,
     broadcasts,
@@ -35,13 +34,16 @@ from bot.handlers import (
     rights,
     topics,
 )
+from bot.housekeeping import sweep_secrets
 from bot.menus import set_default_menus
+from bot.secrets import SecretStore
 from bot.storage import Database
 from bot.tg import clock, errors, steps, visit
 from bot.tg.memory import Memory
 from bot.tg.processor import PerMemberUpdateProcessor
 
 log = logging.getLogger("cydlais")
+DUE_WORK = [sweep_secrets]  # registered with the clock on import; journeys register their own
 
 # Journeys in group 0, in this order: the first handler that matches an update wins (their
 # commands and buttons do not overlap, so the order matters only for what comes after them).
@@ -121,13 +123,15 @@ def register_handlers(app: App) -> None:
 def _post_init(settings: Settings) -> Hook:
     async def post_init(app: App) -> None:
         db = await Database.open(settings.database)
+        if settings.database.resolve().parent in settings.secrets_dir.resolve().parents:
+            log.warning("the secrets are in the database's folder: a copy of it would hold both")
         # One delivery worker for every mass message (broadcasts, digests); it resumes
         # whatever the database says is still pending, e.g. after a crash.
         services = Services(
             settings=settings,
             db=db,
             delivery=Worker(app.bot, db, settings),
-            anonymity=Anonymity(load_key(settings)),
+            secrets=await SecretStore.open(settings.secrets_dir),
             memory=Memory(),
         )
         app.bot_data["services"] = services

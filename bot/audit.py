@@ -15,7 +15,6 @@ from typing import Any
 from babel.dates import get_day_names
 
 from bot.broadcasts import KIND_TITLES
-from bot.delivery import counted
 from bot.i18n import Tr
 from bot.invites import invite_for
 from bot.storage import Database, constituencies
@@ -103,15 +102,6 @@ class _Words:
             self.tr, "representative" if role == "representative" else "member", place
         )
 
-    def people(self, n: int) -> str:
-        tr = self.tr
-        return counted(
-            n,
-            self.min_group,
-            lambda k: tr.ngettext("{n} person", "{n} people", k),
-            lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
-        )
-
 
 async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> str:
     """One action as a sentence: "Member no. 3 archived a network: Hywel Dda Forum."."""
@@ -174,7 +164,9 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             text = tr.gettext("{who} closed a topic: “{topic}” ({network}).")
         case "broadcast.sent":
             text = tr.gettext(
-                "{who} sent message #{broadcast} ({kind}). Audience: {audience}. Recipients: {people}."
+                # No number of recipients: the log is read outside the counting rule's sight of
+                # the other counts a coordinator can ask for (see bot.domain.counting).
+                "{who} sent message #{broadcast} ({kind}). Audience: {audience}."
             )
             if d.get("urgent"):
                 text += " " + tr.gettext("It was marked urgent.")
@@ -215,7 +207,6 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             esc(tr.gettext(KIND_TITLES[kind])) if kind in KIND_TITLES else tr.gettext("a message")
         )
         values["audience"] = await _audience(words, d)
-        values["people"] = words.people(int(d.get("recipients") or 0))
     sentence = text.format(**values)
     return sentence[:1].upper() + sentence[1:]
 

@@ -6,15 +6,19 @@ their own language. The author's text is escaped, so what they type is what peop
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import tzinfo
 
 from bot import delivery
 from bot.delivery import Outgoing
+from bot.domain import counting
 from bot.domain.access import Access
+from bot.domain.counting import Shown
 from bot.i18n import LANGS, N_, Lang, Tr, translator
 from bot.storage import Database, audit, constituencies
 from bot.storage import broadcasts as store
 from bot.storage.broadcasts import Broadcast, Kind, Recipient
+from bot.storage.deliveries import CountingMode
 from bot.tg.text import esc, split_message
 
 KIND_TITLES: dict[Kind, str] = {
@@ -86,6 +90,40 @@ def parts(text: str) -> list[str]:
     return split_message(text)
 
 
+def is_combined(draft: Broadcast) -> bool:
+    """Several groups at once (everyone, or more than one network): each could also be asked
+    for alone, so the number reached is never exact (`bot.domain.counting`, rule 3)."""
+    return draft.audience == "everyone" or (
+        draft.audience == "constituencies" and len(draft.constituency_ids) > 1
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How many a draft reaches, as it may be shown: in all, and network by network."""
+
+    total: Shown
+    networks: list[tuple[int, Shown]]  # (constituency id, its recipients); empty for one group
+    mode: CountingMode  # how its delivery report may count (bot.delivery.report)
+
+
+async def reach(db: Database, draft: Broadcast, minimum: int) -> Reach:
+    everyone = len(await recipients(db, draft))
+    if not is_combined(draft):
+        return Reach(counting.count(everyone, minimum), [], "parts")
+    ids = (
+        draft.constituency_ids
+        if draft.audience == "constituencies"
+        else tuple(c.id for c in await constituencies.list_all(db))
+    )
+    each = [
+        (cid, counting.count(len(await store.recipients(db, "constituencies", [cid])), minimum))
+        for cid in ids
+    ]
+    total = counting.combined(everyone, [shown for _, shown in each], minimum)
+    return Reach(total, each, "combined")
+
+
 async def recipients(db: Database, draft: Broadcast) -> list[Recipient]:
     if draft.audience is None:
         return []
@@ -100,15 +138,17 @@ async def send(
     report_chat_id: int,
     report_lang: Lang,
     tz: tzinfo,
-) -> tuple[int, int] | None:
+    minimum: int,
+) -> tuple[int, Reach] | None:
     """Queue the broadcast for its recipients and mark the draft sent, in one transaction.
 
-    Returns (batch id, recipients), or None if nobody would receive it or it was already sent.
+    Returns (batch id, how many it reaches as may be shown), or None if nobody would receive it or it was already sent.
     The caller checks `may_send` first and wakes the worker after."""
     people = await recipients(db, draft)
     if not people:
         return None
     texts = await rendered(db, draft, tz)
+    reached = await reach(db, draft, minimum)
     messages = [Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people]
     async with db.transaction() as tx:
         batch_id = await delivery.enqueue_in(
@@ -120,6 +160,7 @@ async def send(
             report_chat_id=report_chat_id,
             report_lang=report_lang,
             label=f"#{draft.id}",
+            counting=reached.mode,
         )
         if not await store.mark_sent(tx, draft.id, batch_id, len(people)):
             raise AlreadySent(draft.id)
@@ -131,10 +172,9 @@ async def send(
             kind=draft.kind,
             audience=draft.audience,
             networks=list(draft.constituency_ids),
-            recipients=len(people),
             urgent=draft.urgent,
         )
-    return batch_id, len(people)
+    return batch_id, reached
 
 
 class AlreadySent(Exception):

@@ -57,8 +57,7 @@ class Settings:
     quiet_hours: QuietHours | None = QuietHours(time(21, 0), time(8, 0))
     max_views_per_day: int = 10
     tick_seconds: float = 30.0  # how often the database is asked what has fallen due
-    secret: bytes | None = None
-    secret_file: Path = Path("data/secret.key")
+    secrets_dir: Path = field(default_factory=lambda: default_secrets_dir({}))
     operator: str = "Cydlais"
     operator_contact: str = ""
     port: int = 8443
@@ -129,17 +128,23 @@ def parse_quiet_hours(raw: str) -> QuietHours | None:
     return QuietHours(start, end)
 
 
-def _secret(env: Mapping[str, str]) -> bytes | None:
-    raw = env.get("CYDLAIS_SECRET", "")
-    if not raw:
-        return None
-    if len(raw) < 32:
-        raise ConfigError(
-            "CYDLAIS_SECRET",
-            "is shorter than 32 characters",
-            "Use a long random value, e.g. the output of: python -c 'import secrets; print(secrets.token_hex(32))'.",
-        )
-    return raw.encode()
+def default_secrets_dir(env: Mapping[str, str]) -> Path:
+    """Outside the database's folder, so a copy of that folder never holds them."""
+    state = env.get("XDG_STATE_HOME", "").strip()
+    return (Path(state) if state else Path.home() / ".local" / "state") / "cydlais" / "secrets"
+
+
+def _secrets_dir(env: Mapping[str, str]) -> Path:
+    for old in ("CYDLAIS_SECRET", "CYDLAIS_SECRET_FILE"):
+        if env.get(old, "").strip():
+            raise ConfigError(
+                old,
+                "is no longer used: each day's and each week's secret is now made by the bot and "
+                "destroyed when that day or week ends",
+                "Remove the setting (and the old key file); see CYDLAIS_SECRETS_DIR in the README.",
+            )
+    raw = env.get("CYDLAIS_SECRETS_DIR", "").strip()
+    return Path(raw).expanduser() if raw else default_secrets_dir(env)
 
 
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
@@ -191,8 +196,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
         max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
         tick_seconds=_number(env, "CYDLAIS_TICK_SECONDS", 30.0, 0.05, 3600.0, float),
-        secret=_secret(env),
-        secret_file=Path(env.get("CYDLAIS_SECRET_FILE", "").strip() or "data/secret.key"),
+        secrets_dir=_secrets_dir(env),
         operator=env.get("CYDLAIS_OPERATOR", "").strip() or "Cydlais",
         operator_contact=env.get("CYDLAIS_OPERATOR_CONTACT", "").strip(),
         port=_number(env, "PORT", 8443, 1, 65535, int),

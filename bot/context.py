@@ -11,8 +11,8 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.config import Settings
 from bot.delivery.worker import Worker
 from bot.domain.access import Access
-from bot.domain.anonymity import Anonymity
 from bot.i18n import Lang, Tr, both, translator
+from bot.secrets import SecretStore
 from bot.storage import Database
 from bot.storage.members import Member
 from bot.tg.memory import Memory
@@ -25,7 +25,7 @@ class Services:
     settings: Settings
     db: Database
     delivery: Worker  # the one delivery worker: `services.delivery.wake()` after enqueuing
-    anonymity: Anonymity  # keyed hashes; the key never enters the database
+    secrets: SecretStore  # expiring secrets for anonymous counting: never in the database
     memory: Memory  # the in-memory half of each person's slot (`bot.tg.steps`)
 
 

@@ -238,8 +238,7 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
             "CYDLAIS_COORDINATORS": str(PERSONAS["coordinator"].user_id),
             "CYDLAIS_QUIET_HOURS": "",
             "CYDLAIS_MIN_GROUP": "2",
-            "CYDLAIS_SECRET": "demo-secret-not-for-real-use-" + "0" * 16,
-            "CYDLAIS_SECRET_FILE": str(Path(tmp) / "secret.key"),
+            "CYDLAIS_SECRETS_DIR": str(Path(tmp) / "secrets"),
             "CYDLAIS_OPERATOR": "Cydlais",  # named in the privacy notice, in either language
         }
         async with Harness(load_settings(env)) as h:

@@ -1,13 +1,17 @@
 """What a digest says: counts, reach and the views, for one constituency and period.
 
 Views are shown in random order (never by time, so timing cannot tell who wrote what),
-each in the language it was written. Counts of *people* (members, contributors, and both
-by self-description) go through the minimum-group rule in `bot.aggregation`; counts of
-*views* are not suppressed, because the views themselves are in the digest.
+each in the language it was written. Every count goes through the one counting rule
+(`bot.domain.counting`): people (members, and those who gave a view, by how they describe
+themselves) and views by language alike.
 
 A period is a digest week: seven days from the constituency's digest weekday. Reach is
-counted per period at the moment a view is given, under a keyed hash (`bot.anonymity`),
-so a digest can say how many distinct members gave a view without knowing who.
+marked when a view is given, under a tag whose secret is destroyed when the week ends
+(`bot.views`), so a digest can say how many distinct members gave a view without anyone
+ever being able to say who. Counts are on the same clock as the views they count: "this
+week so far" shows views up to yesterday and no reach at all, because reach that moved
+from one day to the next would say who gave the view that appeared (and how they describe
+themselves); reach is shown for whole weeks only.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.domain.counting import count_text, parts_text
+from bot.domain import counting
+from bot.domain.counting import MEMBERS
 from bot.i18n import LANGS, N_, Tr
 from bot.storage import Database
 from bot.storage import topics as topic_store
@@ -103,6 +108,12 @@ class DigestData:
     topics: dict[int, Topic]
     members: dict[SelfDescription | None, int]
     reach: dict[SelfDescription | None, int]
+    small: bool = False  # fewer members than the minimum group: views were sent knowingly
+
+    @property
+    def complete(self) -> bool:
+        """A whole digest week (not "so far"): only then is reach shown."""
+        return (self.period.last - self.period.first).days >= 6
 
 
 async def gather(
@@ -110,6 +121,8 @@ async def gather(
     constituency: Constituency,
     period: Period,
     *,
+    minimum: int = 0,
+    coordinators: frozenset[int] = frozenset(),
     shuffle: Callable[[list[View]], None] = _RANDOM.shuffle,
 ) -> DigestData:
     cid = constituency.id
@@ -123,6 +136,7 @@ async def gather(
         topics=await topic_store.all_in(db, cid),
         members=await view_store.members_by_category(db, cid),
         reach=await view_store.reach(db, cid, period.key),
+        small=await view_store.voices(db, cid, coordinators) < minimum,
     )
 
 
@@ -154,8 +168,11 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
         tr.gettext("<b>Views given: {n}</b>").format(n=data.counts.total),
     ]
     if data.counts.total:
+        languages = counting.parts(
+            {lang: data.counts.by_language.get(lang, 0) for lang in ("cy", "en")}, min_group
+        )
         by_language = ", ".join(
-            f"{tr.language(lang)} {data.counts.by_language.get(lang, 0)}" for lang in LANGS
+            f"{tr.language(lang)} {counting.label(tr, languages[lang])}" for lang in LANGS
         )
         lines.append(tr.gettext("By language: {list}").format(list=by_language))
     topic_lines = []
@@ -173,23 +190,17 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
     if topic_lines:
         lines += ["", tr.gettext("<b>By topic</b> (open topics are listed even with no views)")]
         lines += topic_lines
-    members_total = sum(data.members.values())
-    reach_total = sum(data.reach.values())
-    lines += [
-        "",
-        tr.gettext("<b>Who took part</b>"),
-        tr.gettext("Members of this network: {n}").format(
-            n=count_text(tr, members_total, min_group)
-        ),
-        tr.gettext("Members who gave a view in this period: {n}").format(
-            n=count_text(tr, reach_total, min_group)
-        ),
-        tr.gettext("By how people describe themselves (members / gave a view):"),
-    ]
-    members = parts_text(tr, _by_group(data.members), min_group)
-    reached = parts_text(tr, _by_group(data.reach), min_group)
-    for key, label in GROUPS.items():
-        lines.append(f"• {tr.gettext(label)}: {members[key]} / {reached[key]}")
+    lines += ["", tr.gettext("<b>Who took part</b>")]
+    lines += _took_part(data, tr, min_group)
+    if data.small:
+        lines += [
+            "",
+            tr.gettext(
+                "This network has fewer than {n} members, too few for a view to stay anonymous. "
+                "Its members are told so before they send one: the views here come only from "
+                "members who chose to send anyway."
+            ).format(n=min_group),
+        ]
     lines += [
         "",
         tr.gettext(
@@ -197,6 +208,39 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
         ).format(n=min_group),
     ]
     return "\n".join(lines)
+
+
+def _took_part(data: DigestData, tr: Tr, min_group: int) -> list[str]:
+    """Members now; for a whole week, who gave a view and how they describe themselves."""
+    members = sum(data.members.values())
+    lines = [
+        tr.gettext("Members of this network now: {count}").format(
+            count=counting.counted(tr, counting.count(members, min_group), MEMBERS)
+        )
+    ]
+    if not data.complete:
+        lines.append(
+            tr.gettext(
+                "How many members gave a view is counted when the week is over, so that nobody "
+                "can tell from one day to the next who gave which view."
+            )
+        )
+        return lines
+    # Those who gave a view are a part of the members (some may have left since).
+    gave = min(sum(data.reach.values()), members)
+    split = counting.parts({"gave": gave, "not": members - gave}, min_group)
+    lines.append(
+        tr.gettext("Members who gave a view in these seven days: {count}").format(
+            count=counting.counted(tr, split["gave"], MEMBERS)
+        )
+    )
+    if split["gave"].exact is None:
+        return lines  # without an exact whole, its parts would add up to it
+    lines.append(tr.gettext("How they describe themselves:"))
+    shown = counting.parts(_by_group(data.reach), min_group)
+    for key, label in GROUPS.items():
+        lines.append(f"• {tr.gettext(label)}: {counting.label(tr, shown[key])}")
+    return lines
 
 
 def view_blocks(data: DigestData, tr: Tr, budget: int = CHAT_BUDGET) -> tuple[list[str], int]:

@@ -60,7 +60,9 @@ async def run_due(db: Database, settings: Settings, now: datetime) -> int:
         place = await constituencies.get(db, schedule.constituency_id)
         if place is None:
             continue
-        data = await gather(db, place, period)
+        data = await gather(
+            db, place, period, minimum=settings.min_group, coordinators=settings.coordinators
+        )
         messages: list[delivery.Outgoing] = []
         if data.views:
             rendered = Rendered(data, settings)

@@ -60,6 +60,10 @@ FIELDS: dict[str, str] = {
     "sent": N_("delivered"),
     "unreachable": N_("could not be reached"),
     "failed": N_("failed"),
+    "people_sent": N_("people it reached"),
+    "people_unreachable": N_("people who could not be reached"),
+    "people_failed": N_("people it failed to reach"),
+    "counting": N_("how its numbers may be shown"),
     "batch_id": N_("sending number"),
     "part": N_("part"),
     "text": N_("text"),
@@ -105,6 +109,10 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
         "representatives": N_("representatives"),
     },
     ("broadcasts", "kind"): {str(k): v for k, v in KIND_TITLES.items()},
+    ("delivery_batches", "counting"): {
+        "parts": N_("as parts of one group"),
+        "combined": N_("as several groups together, never exactly"),
+    },
     ("delivery_batches", "kind"): {
         "broadcast": N_("a message to members"),
         "digest": N_("a digest of views"),

@@ -1,7 +1,10 @@
-"""Giving a view: the daily limit and reach under keyed hashes, then the anonymous row.
+"""Giving a view: the daily limit and reach under expiring keyed hashes, then the anonymous row.
 
-The handler passes the member (for the keyed hashes and their self-description) and the
-draft; what is stored is only constituency, topic, language, redacted text and the day.
+The handler passes the member (for the tags and their self-description) and the draft; what
+is stored is only constituency, topic, language, redacted text and the day. The tags are
+made from the Telegram identity under secrets that end with the day and the digest week
+(`bot.domain.anonymity`, `bot.secrets`): until then the service can tell that someone gave
+a view today, or this week in that network, never which view; afterwards not even that.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from datetime import date, datetime
 
 from bot.config import Settings
 from bot.digests import this_week
-from bot.domain.anonymity import Anonymity
+from bot.domain import anonymity
 from bot.domain.redaction import redact
 from bot.i18n import Lang
+from bot.secrets import SecretStore
 from bot.storage import Database
 from bot.storage import digests as digest_store
 from bot.storage import views as view_store
@@ -50,9 +54,13 @@ def today(settings: Settings) -> date:
     return datetime.now(settings.timezone).date()
 
 
-async def left_today(db: Database, anonymity: Anonymity, settings: Settings, member: Member) -> int:
+async def _quota_tag(secrets: SecretStore, settings: Settings, member: Member, day: date) -> str:
+    return await secrets.tag(*anonymity.quota(day, settings.timezone), member.telegram_id)
+
+
+async def left_today(db: Database, secrets: SecretStore, settings: Settings, member: Member) -> int:
     day = today(settings)
-    used = await view_store.quota_used(db, day, anonymity.quota_tag(member.id, day))
+    used = await view_store.quota_used(db, day, await _quota_tag(secrets, settings, member, day))
     return max(0, settings.max_views_per_day - used)
 
 
@@ -73,7 +81,7 @@ async def _category(
 
 async def give(
     db: Database,
-    anonymity: Anonymity,
+    secrets: SecretStore,
     settings: Settings,
     member: Member,
     *,
@@ -86,15 +94,16 @@ async def give(
     day = today(settings)
     schedule = await digest_store.schedule(db, constituency_id)
     period = this_week(day, schedule.weekday)
+    reach_scope = anonymity.reach(constituency_id, period.first, settings.timezone)
     stored = await view_store.submit(
         db,
         view_store.NewView(constituency_id, topic_id, lang, redact(text, lang).text, day),
-        quota_tag=anonymity.quota_tag(member.id, day),
+        quota_tag=await _quota_tag(secrets, settings, member, day),
         max_per_day=settings.max_views_per_day,
-        reach_tag=anonymity.reach_tag(member.id, constituency_id, period.key),
+        reach_tag=await secrets.tag(*reach_scope, member.telegram_id),
         reach_period=period.key,
         category=await _category(db, member, constituency_id, settings.min_group),
     )
     if stored:
         await view_store.forget_write_order(db)
-    return Given(stored, await left_today(db, anonymity, settings, member))
+    return Given(stored, await left_today(db, secrets, settings, member))

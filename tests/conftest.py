@@ -18,9 +18,9 @@ COORDINATOR_ID = 900001
 def settings(tmp_path: Path) -> Settings:
     env = {
         "TELEGRAM_BOT_TOKEN": FAKE_TOKEN,
-        "CYDLAIS_DATABASE": str(tmp_path / "test.sqlite3"),
+        "CYDLAIS_DATABASE": str(tmp_path / "data" / "test.sqlite3"),
         "CYDLAIS_COORDINATORS": str(COORDINATOR_ID),
-        "CYDLAIS_SECRET": "test-secret-" + "x" * 40,
+        "CYDLAIS_SECRETS_DIR": str(tmp_path / "secrets"),
         "CYDLAIS_QUIET_HOURS": "",
         "CYDLAIS_OPERATOR": "Rhwydwaith Prawf / Test Network",
     }
@@ -31,6 +31,13 @@ def settings(tmp_path: Path) -> Settings:
 async def harness(settings: Settings) -> AsyncIterator[Harness]:
     async with Harness(settings) as h:
         yield h
+
+
+@pytest.fixture(autouse=True)
+def _home_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anything that falls back to a default folder under $HOME (the secrets) stays in tmp_path."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_STATE_HOME", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -9,16 +9,21 @@ the member: no shared id, no foreign key, no time of day, no telling order.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
+import json
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.domain.anonymity import quota as quota_scope
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SimUser
-from bot.storage import members
+from bot.storage import Database, members
 from bot.storage.personal import member_columns
 from bot.views import today
 from tests.helpers.people import seed_constituencies
@@ -131,16 +136,18 @@ async def test_nothing_links_a_view_to_the_member(
         names = [r["name"] for r in await db.fetchall(f"PRAGMA table_info({table})")]
         assert not any(n.endswith("_at") or n in ("time", "created", "updated") for n in names)
 
-    # 6. The counters are keyed hashes: without the key (not in the database) they can't be
-    #    recomputed from a member id; with it, they match only for that purpose and day.
-    key = harness.settings.secret
-    assert key is not None
-    day = today(harness.settings).isoformat()
-    expected = hmac.new(key, f"quota\x1f{me.id}\x1f{day}".encode(), hashlib.sha256).hexdigest()
+    # 6. The counters are tags under the day's and the week's secrets, which live outside the
+    #    database and its folder: not a plain hash of any id. Until the day ends the service
+    #    itself can still recompute today's tag (that is how the limit works), never later.
+    secrets = harness.services.secrets
+    assert harness.settings.secrets_dir.resolve() not in Path(harness.settings.database).parents
+    scope, ends = quota_scope(today(harness.settings), harness.settings.timezone)
     tags = {r[0] for r in await db.fetchall("SELECT tag FROM view_quota")}
-    assert expected in tags
+    assert await secrets.tag(scope, ends, TELEGRAM_ID) in tags
     for plain in (str(me.id), str(TELEGRAM_ID)):
         assert hashlib.sha256(plain.encode()).hexdigest() not in tags
+    keys = [json.loads(p.read_text())["key"] for p in harness.settings.secrets_dir.glob("*.secret")]
+    assert keys
 
     # 7. The raw file and its write-ahead log: no identifier as text, no removed detail, no
     #    key. (The Telegram id is in the member's row as a binary integer, by design.)
@@ -148,7 +155,8 @@ async def test_nothing_links_a_view_to_the_member(
     assert wal_size == 0  # checkpointed after the view: no commit order left in the log
     for secret in (str(TELEGRAM_ID), USERNAME, FIRST_NAME, LAST_NAME, PHONE, POSTCODE):
         assert secret.encode() not in raw, secret
-    assert key not in raw
+    for key in keys:
+        assert key.encode() not in raw and bytes.fromhex(key) not in raw
     assert REDACTED.encode() in raw  # we are looking at the right bytes
 
     # 8. The draft is gone, and never reached python-telegram-bot's own stores.
@@ -179,3 +187,79 @@ async def test_nothing_links_a_view_to_the_member(
         message = record.getMessage()
         for word in words:
             assert word not in message, (record.name, record.levelname)
+
+
+async def test_after_the_week_nobody_can_link_a_view_even_with_every_file(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The operator's worst case: two copies of the database, taken just before and just
+    after a view, and later, once the week is over, every secret file and every log line.
+    They try every member's row id and Telegram id under every key they can find, in the
+    shape of every tag the bot makes (and in the shape the old long-lived key made)."""
+    caplog.set_level(logging.DEBUG)
+    db = harness.services.db
+    await seed_constituencies(harness)
+    for n in range(30):  # a crowd, so the member is not simply the only one
+        await members.create(db, 100 + n, 100 + n, "en")
+    person = await onboard_known_person(harness)
+    me = await members.by_telegram_id(db, TELEGRAM_ID)
+    assert me is not None
+    path = Path(harness.settings.database)
+    await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = await asyncio.to_thread(path.read_bytes)
+    await give_view(person, VIEW)
+    after = await asyncio.to_thread(path.read_bytes)
+
+    # The week (and so the day) ends: the housekeeping sweep destroys both secrets.
+    await harness.services.secrets.sweep(datetime.now(UTC) + timedelta(days=8))
+    folder = harness.settings.secrets_dir
+    found_keys: list[bytes] = []
+    scopes: set[str] = set()
+    for file in folder.iterdir():  # whatever is left, as an attacker would read it
+        text = file.read_bytes()
+        with contextlib.suppress(ValueError):
+            data = json.loads(text)
+            scopes.add(str(data.get("scope", "")))
+            if "key" in data:
+                found_keys.append(bytes.fromhex(data["key"]))
+    assert found_keys == []  # nothing to recompute with
+    assert scopes  # the names of the ended scopes remain for a week, without keys
+
+    tables: list[dict[str, list[tuple[object, ...]]]] = []
+    for n, copy in enumerate([before, after]):
+        snapshot = folder.parent / f"copy-{n}.sqlite3"
+        await asyncio.to_thread(snapshot.write_bytes, copy)
+        tables.append(await rows_in(snapshot))
+    tags = {r[0] for t in ("view_quota", "view_reach") for r in tables[1][t]}
+    assert len(tags) == 2  # the view's limit and reach tags are there to try
+    ids = [str(me.id), str(TELEGRAM_ID)] + [str(100 + n) for n in range(30)]
+    candidates = set()
+    for key in found_keys:  # (none: kept for the shape of the attack)
+        for scope in scopes:
+            for i in ids:
+                message = "\x1f".join([scope, i]).encode()
+                candidates.add(hmac.new(key, message, hashlib.sha256).hexdigest())
+    for i in ids:  # and unkeyed guesses
+        for scope in scopes:
+            candidates.add(hashlib.sha256(f"{scope}\x1f{i}".encode()).hexdigest())
+        candidates.add(hashlib.sha256(i.encode()).hexdigest())
+    assert not (candidates & tags)
+    # What changed between the copies lies only in the anonymous tables: none of the
+    # member's own rows moved when they gave the view.
+    changed = {t for t in tables[1] if tables[0].get(t) != tables[1][t]}
+    assert changed == {"views", "view_quota", "view_reach"}
+    for record in caplog.records:
+        if record.levelno >= logging.INFO or record.name.startswith("cydlais"):
+            assert str(TELEGRAM_ID) not in record.getMessage()
+
+
+async def rows_in(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table in a copy of the database, read with plain SQLite."""
+    copy = await Database.open(path)
+    try:
+        return {
+            t: sorted(tuple(r) for r in await copy.fetchall(f"SELECT * FROM {t}"))
+            for t in await copy.table_names()
+        }
+    finally:
+        await copy.close()

@@ -7,7 +7,6 @@ import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 
-from bot import audit as audit_log
 from bot import delivery
 from bot.config import Settings, parse_quiet_hours
 from bot.handlers.broadcasts.common import BroadcastButton
@@ -72,11 +71,10 @@ async def test_each_member_gets_their_own_language_and_the_author_a_report(
     preview = await compose(boss)
     welsh = f"Diweddariad ar y cynnydd\n\n{CY_TEXT}"
     english = f"Progress update\n\n{EN_TEXT}"
-    # Four people: under the minimum group (5), so no exact count and no split by language.
-    assert (
-        "Recipients: fewer than 5 people (in Welsh: fewer than 5; in English: fewer than 5)"
-        in preview
-    )
+    # Four people: under the minimum group (5), so no exact count (and never a split by
+    # language: with /members' languages and statuses it would give away who stopped).
+    assert "Recipients: fewer than 5 people\n" in preview
+    assert "in Welsh:" not in preview
     assert f"Welsh readers will receive this (1 message):\n\n{welsh}\n\n" in preview
     assert f"English readers will receive this (1 message):\n\n{english}\n\n" in preview
     assert "Send this to fewer than 5 people?" in preview
@@ -93,12 +91,12 @@ async def test_each_member_gets_their_own_language_and_the_author_a_report(
     assert people["en1"].last.text == english
     assert people["en1"].last.source.endswith("&lt;on Monday&gt; &amp; will discuss the report.")
     [report] = received(boss, "Your message has been sent.")
-    assert "Delivered: fewer than 5 messages" in report
-    assert "Unreachable (blocked the bot or left): 0 messages" in report
-    assert "Failed: 0 messages" in report
+    assert "Delivered to: fewer than 5 people" in report
+    assert "Unreachable (blocked the bot or left): fewer than 5 people" in report
+    assert "Failed: fewer than 5 people" in report
     [entry] = [e for e in await audit.latest(harness.services.db) if e.action == "broadcast.sent"]
-    assert audit_log.details(entry)["recipients"] == 4
-    assert "Monday" not in entry.detail and "Llun" not in entry.detail  # never the text
+    assert "recipients" not in entry.detail  # /audit shows no count outside the counting rule
+    assert "Monday" not in entry.detail and "Llun" not in entry.detail
 
 
 async def test_in_welsh_from_start_to_report(settings: Settings) -> None:
@@ -115,20 +113,21 @@ async def welsh_journey(harness: Harness) -> None:
         audience="Pawb sydd wedi ymuno",
         kind="Newyddion",
     )
-    assert "Derbynwyr: 4 o bobl (yn Gymraeg: 2 neu fwy; yn Saesneg: llai na 2)" in preview
+    # Everyone is every network together: never exact, only what the largest network says.
+    assert "Derbynwyr: 2 berson neu fwy" in preview
     assert "Bydd yn mynd ar unwaith." in preview
-    assert "Anfon y neges hon? Derbynwyr: 4 o bobl." in preview
+    assert "Anfon y neges hon? Derbynwyr: 2 berson neu fwy." in preview
     await boss.press("Anfon y neges")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts.sent == 4
     assert people["cy2"].last.text == f"Newyddion\n\n{CY_TEXT}"
     assert people["en1"].last.text == f"News\n\n{EN_TEXT}"
     [report] = received(boss, "Mae eich neges wedi'i hanfon.")
-    assert "Wedi cyrraedd: 4 o negeseuon" in report
-    assert "Wedi methu: dim un neges" in report
+    assert "Wedi cyrraedd: 2 berson neu fwy" in report
+    assert "Wedi methu: llai na 2 berson" in report
     listing = (await boss.say("/negeseuon"))[0].text
     assert "#1 Newyddion" in listing and "Anfonwyd gennych chi" in listing
-    assert "Derbynwyr: 4 o bobl" in listing
+    assert "Derbynwyr: 2 berson neu fwy" in listing
 
 
 async def test_a_blocked_member_is_counted_unreachable_until_they_start_again(
@@ -142,7 +141,7 @@ async def test_a_blocked_member_is_counted_unreachable_until_they_start_again(
     await boss.press("Send the message")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts == Counts(sent=3, unreachable=1)
-    assert received(boss, "Unreachable (blocked the bot or left): fewer than 5 messages")
+    assert received(boss, "Unreachable (blocked the bot or left): fewer than 5 people")
     db = harness.services.db
     member = await members.by_telegram_id(db, people["cy2"].id)
     assert member is not None
@@ -249,7 +248,7 @@ async def test_a_400_is_recorded_with_telegrams_words_and_not_retried(harness: H
     assert failed[3] == 1
     assert failed[4] is not None
     assert "message is too long" in failed[4].lower()
-    assert received(boss, "Failed: fewer than 5 messages")
+    assert received(boss, "Failed: fewer than 5 people")
 
 
 async def test_a_5000_character_text_is_split_cleanly_and_each_part_counted(
@@ -276,7 +275,7 @@ async def test_a_5000_character_text_is_split_cleanly_and_each_part_counted(
     assert all(len(p) <= 4096 for p in parts)
     assert parts[0].startswith("Newyddion\n\ngair0000 ")
     assert " ".join(" ".join(parts).split()) == f"Newyddion {first} {rest}"
-    assert received(boss, "Delivered: 6 messages")
+    assert received(boss, "Delivered to: fewer than 5 people")  # people, not message parts
 
 
 async def test_a_long_text_with_emoji_waits_for_the_rest_and_every_part_fits(
@@ -403,17 +402,14 @@ async def test_a_representative_speaks_only_for_their_own_network(harness: Harne
     await rep.say(CY_TEXT)
     preview = "\n".join(m.text for m in await rep.say(EN_TEXT))
     assert "To: Cardiff and Vale Carers' Network" in preview
-    assert (
-        "Recipients: fewer than 5 people (in Welsh: fewer than 5; in English: fewer than 5)"
-        in preview
-    )
+    assert "Recipients: fewer than 5 people" in preview
     await rep.press("Send the message")
     await settled(harness, await last_batch(harness))
     assert carer.last.text == f"Diweddariad ar y cynnydd\n{CARERS_CY}\n\n{CY_TEXT}"
     assert not received(user, "Progress update")
     assert not received(plain, "Progress update")
     listing = (await rep.say("/broadcasts"))[0].text
-    assert "Sent by you" in listing and "Delivered: fewer than 5 messages" in listing
+    assert "Sent by you" in listing and "Delivered to: fewer than 5 people" in listing
 
 
 async def test_a_network_taken_from_a_representative_mid_draft_stops_every_press(
@@ -577,28 +573,20 @@ async def test_a_group_that_became_a_supergroup_gets_the_rest_there(harness: Har
     assert not harness.sim.inbox(old)
 
 
-def test_counts_follow_the_minimum_group_rule() -> None:
+def test_report_counts_follow_the_counting_rule() -> None:
     tr = translator("cy", Settings(token="").timezone)
-
-    def people(n: int, minimum: int = 5) -> str:
-        return delivery.counted(
-            n,
-            minimum,
-            lambda k: tr.ngettext("{n} person", "{n} people", k),
-            lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
-        )
-
-    assert people(0) == "neb"
-    assert people(3) == "llai na 5 o bobl"
-    assert people(6) == "6 pherson"
-    assert people(7) == "7 o bobl"
-    assert people(1, minimum=2) == "llai na 2 berson"
     lines = delivery.count_lines(tr, Counts(sent=12, unreachable=2, failed=0), 5)
+    # two of them small: the one large part is not shown (the whole less "fewer than 5"
+    # twice would otherwise box the small ones in)
     assert lines == [
-        "Wedi cyrraedd: 12 o negeseuon",
-        "Methu cyrraedd (wedi rhwystro'r bot neu wedi gadael): llai na 5 o negeseuon",
-        "Wedi methu: dim un neges",
+        "Wedi cyrraedd: heb ei ddangos",
+        "Methu eu cyrraedd (wedi rhwystro'r bot neu wedi gadael): llai na 5 o bobl",
+        "Wedi methu: llai na 5 o bobl",
     ]
+    # a message to several networks: never exact, whatever the numbers
+    lines = delivery.count_lines(tr, Counts(sent=17, unreachable=6), 5, "combined")
+    assert lines[0] == "Wedi cyrraedd: 5 o bobl neu fwy"
+    assert lines[1].endswith(": 5 o bobl neu fwy")
 
 
 async def test_stop_or_forget_mid_broadcast_gets_nothing_more(settings: Settings) -> None:

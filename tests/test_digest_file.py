@@ -44,8 +44,8 @@ def test_formulas_and_markup_stay_plain_text() -> None:
 
 
 def test_prefer_not_to_say_is_counted_with_not_said() -> None:
-    """Every member is in one of the groups shown, so no small group is left over to be found
-    by subtracting the parts from the whole (here 2 people who prefer not to say)."""
+    """Everyone who gave a view is in one of the groups shown, so no small group is left over
+    to be found by subtracting the parts from the whole (here 2 who prefer not to say)."""
     place = Constituency(1, "carers", "Gofalwyr", "Carers", True, False)
     data = DigestData(
         constituency=place,
@@ -53,10 +53,11 @@ def test_prefer_not_to_say_is_counted_with_not_said() -> None:
         views=[],
         counts=Counts({}, {}),
         topics={},
-        members={"service_user": 10, "carer": 10, "both": 5, None: 5, "prefer_not": 2},
-        reach={},
+        members={"service_user": 10, "carer": 10, "both": 10, None: 10},
+        reach={"service_user": 5, "carer": 6, "both": 5, None: 5, "prefer_not": 2},
     )
     text = summary(data, translator("en", UTC), 5)
-    assert "Members of this network: 32" in text
-    assert "• Use or have used services: 10 / fewer than 5" in text
-    assert "• Not said, or in a small group: 7 / fewer than 5" in text
+    assert "Members of this network now: 40 members" in text
+    assert "Members who gave a view in these seven days: 23 members" in text
+    assert "• Use or have used services: 5" in text
+    assert "• Not said, or in a small group: 7" in text

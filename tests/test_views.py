@@ -191,7 +191,7 @@ async def test_daily_limit_in_welsh_and_at_send(harness: Harness) -> None:
     assert me is not None
     await service.give(
         db,
-        harness.services.anonymity,
+        harness.services.secrets,
         harness.settings,
         me,
         constituency_id=places["carers"],

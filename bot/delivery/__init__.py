@@ -6,17 +6,17 @@ Application: the worker is a typed field of `bot.context.Services`.
 """
 
 from bot.delivery.queue import REPORT_TITLES, Outgoing, enqueue, enqueue_in
-from bot.delivery.report import count_lines, counted, report_text
+from bot.delivery.report import count_lines, report_text, shown_total
 from bot.delivery.schedule import going_out_at, quiet_now
 
 __all__ = [
     "REPORT_TITLES",
     "Outgoing",
     "count_lines",
-    "counted",
     "enqueue",
     "enqueue_in",
     "going_out_at",
     "quiet_now",
     "report_text",
+    "shown_total",
 ]

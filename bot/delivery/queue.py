@@ -44,7 +44,7 @@ from telegram import InlineKeyboardMarkup
 from bot.i18n import N_, Lang
 from bot.storage import Database, deliveries
 from bot.storage.db import Tx
-from bot.storage.deliveries import NewRow
+from bot.storage.deliveries import CountingMode, NewRow
 from bot.tg.text import split_message
 
 log = logging.getLogger("cydlais.delivery")
@@ -76,8 +76,12 @@ async def enqueue(
     report_chat_id: int | None = None,
     report_lang: Lang = "cy",
     label: str = "",
+    counting: CountingMode = "parts",
 ) -> int:
-    """Queue messages as one batch, in one transaction; returns the batch id. Then `wake(app)`."""
+    """Queue messages as one batch, in one transaction; returns the batch id. Then `wake(app)`.
+
+    `counting`: how the report may show its counts (`bot.delivery.report`): "parts" for one
+    group; "combined" for several groups a reader can also count one by one."""
     async with db.transaction() as tx:
         return await enqueue_in(
             tx,
@@ -88,6 +92,7 @@ async def enqueue(
             report_chat_id=report_chat_id,
             report_lang=report_lang,
             label=label,
+            counting=counting,
         )
 
 
@@ -101,6 +106,7 @@ async def enqueue_in(
     report_chat_id: int | None = None,
     report_lang: Lang = "cy",
     label: str = "",
+    counting: CountingMode = "parts",
 ) -> int:
     """`enqueue` inside a caller's transaction (so a draft is marked sent with its batch)."""
     rows: list[NewRow] = []
@@ -138,4 +144,5 @@ async def enqueue_in(
         report_lang=report_lang,
         rows=rows,
         not_before=time.time(),
+        counting=counting,
     )

@@ -1,73 +1,59 @@
-"""The report a batch's author gets when sending has finished, in their language."""
+"""The report a batch's author gets when sending has finished, in their language.
+
+Counts are of recipients (people or group chats), through the one counting rule
+(`bot.domain.counting`): for one group, a breakdown of a whole the author was shown; for a
+batch to several groups at once, only "fewer than k" or "k or more".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from bot.delivery.queue import DEFAULT_REPORT_TITLE, REPORT_TITLES
+from bot.domain import counting
+from bot.domain.counting import PEOPLE, Shown
 from bot.i18n import Tr
 from bot.storage import deliveries
-from bot.storage.deliveries import Counts
+from bot.storage.deliveries import CountingMode, Counts
 from bot.tg.text import esc
 
-Plural = Callable[[int], str]  # n -> the ngettext form for n, still with {n} in it
+
+def shown_total(n: int, minimum: int, mode: CountingMode) -> Shown:
+    """How many a batch went to, as it may be shown."""
+    if mode == "parts":
+        return counting.count(n, minimum)
+    return counting.bounded(n, minimum)
 
 
-def counted(n: int, minimum: int, exact: Plural, fewer: Plural) -> str:
-    """A count through the minimum-group rule: exact from `minimum` up (and 0, which picks
-    nobody out), else "fewer than {minimum}"; both forms come from ngettext."""
-    if n == 0 or n >= minimum:
-        return exact(n).format(n=n)
-    return fewer(minimum).format(n=minimum)
+def shown_counts(counts: Counts, minimum: int, mode: CountingMode) -> dict[str, Shown]:
+    """sent / unreachable / failed / pending as they may be shown."""
+    values = {
+        "sent": counts.sent,
+        "unreachable": counts.unreachable,
+        "failed": counts.failed,
+        "pending": counts.pending,
+    }
+    if mode != "parts":
+        return {key: counting.bounded(n, minimum) for key, n in values.items()}
+    if not counts.pending:  # a finished batch: three parts of the whole
+        del values["pending"]
+    return counting.parts(values, minimum)
 
 
-def count_lines(tr: Tr, counts: Counts, minimum: int) -> list[str]:
+def count_lines(tr: Tr, counts: Counts, minimum: int, mode: CountingMode = "parts") -> list[str]:
     """Delivered / unreachable / failed (and still waiting), in the reader's language."""
+    shown = shown_counts(counts, minimum, mode)
     lines = [
-        counted(
-            counts.sent,
-            minimum,
-            lambda n: tr.ngettext("Delivered: {n} message", "Delivered: {n} messages", n),
-            lambda n: tr.ngettext(
-                "Delivered: fewer than {n} message", "Delivered: fewer than {n} messages", n
-            ),
+        tr.gettext("Delivered to: {people}").format(
+            people=counting.counted(tr, shown["sent"], PEOPLE)
         ),
-        counted(
-            counts.unreachable,
-            minimum,
-            lambda n: tr.ngettext(
-                "Unreachable (blocked the bot or left): {n} message",
-                "Unreachable (blocked the bot or left): {n} messages",
-                n,
-            ),
-            lambda n: tr.ngettext(
-                "Unreachable (blocked the bot or left): fewer than {n} message",
-                "Unreachable (blocked the bot or left): fewer than {n} messages",
-                n,
-            ),
+        tr.gettext("Unreachable (blocked the bot or left): {people}").format(
+            people=counting.counted(tr, shown["unreachable"], PEOPLE)
         ),
-        counted(
-            counts.failed,
-            minimum,
-            lambda n: tr.ngettext("Failed: {n} message", "Failed: {n} messages", n),
-            lambda n: tr.ngettext(
-                "Failed: fewer than {n} message", "Failed: fewer than {n} messages", n
-            ),
-        ),
+        tr.gettext("Failed: {people}").format(people=counting.counted(tr, shown["failed"], PEOPLE)),
     ]
     if counts.pending:
         lines.append(
-            counted(
-                counts.pending,
-                minimum,
-                lambda n: tr.ngettext(
-                    "Still to send: {n} message", "Still to send: {n} messages", n
-                ),
-                lambda n: tr.ngettext(
-                    "Still to send: fewer than {n} message",
-                    "Still to send: fewer than {n} messages",
-                    n,
-                ),
+            tr.gettext("Still to send to: {people}").format(
+                people=counting.counted(tr, shown["pending"], PEOPLE)
             )
         )
     return lines
@@ -77,4 +63,4 @@ def report_text(tr: Tr, batch: deliveries.Batch, minimum: int) -> str:
     title = tr.gettext(REPORT_TITLES.get(batch.kind, DEFAULT_REPORT_TITLE))
     if batch.label:
         title += f" ({esc(batch.label)})"
-    return "\n".join([title, *count_lines(tr, batch.counts, minimum)])
+    return "\n".join([title, *count_lines(tr, batch.people, minimum, batch.counting)])

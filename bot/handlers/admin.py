@@ -16,8 +16,9 @@ from bot import audit as audit_log
 from bot import roles as roles_service
 from bot.commands import command
 from bot.context import Context, Services
-from bot.domain import counting as aggregation
+from bot.domain import counting
 from bot.domain.access import Role
+from bot.domain.counting import MEMBERS
 from bot.i18n import N_, Tr, translator
 from bot.storage import audit, constituencies, members
 from bot.storage.constituencies import Constituency, MemberCount
@@ -190,17 +191,14 @@ def members_lines(
 ) -> list[str]:
     """One network's counts: the total, by language, by status; small numbers never shown."""
     total = sum(c.count for c in counts)
-    if aggregation.suppress(total, minimum) is None:
-        headline = tr.gettext("fewer than {n} members").format(n=minimum)
-    else:
-        headline = tr.ngettext("{n} member", "{n} members", total).format(n=total)
+    headline = counting.counted(tr, counting.count(total, minimum), MEMBERS)
     languages: Counter[str] = Counter({"cy": 0, "en": 0})
     statuses: Counter[str] = Counter(dict.fromkeys(STATUSES, 0))
     for c in counts:
         languages[c.language] += c.count
         statuses[c.status] += c.count
-    by_language = aggregation.parts_text(tr, languages, minimum)
-    by_status = aggregation.parts_text(tr, statuses, minimum)
+    by_language = {k: counting.label(tr, v) for k, v in counting.parts(languages, minimum).items()}
+    by_status = {k: counting.label(tr, v) for k, v in counting.parts(statuses, minimum).items()}
     return [
         f"<b>{esc(place.name(tr.lang))}</b>: {headline}",
         # TRANSLATORS: members counted by the language they chose; each {…} is a number or “fewer

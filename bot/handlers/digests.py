@@ -131,7 +131,10 @@ async def digest_pressed(update: Update, context: Context, button: DigestButton)
         nothing = tr.gettext("This week has only just begun: there is nothing to show yet.")
         await offer_periods(update, context, place, nothing)
         return
-    data = await gather(context.db, place, period)
+    settings = context.settings
+    data = await gather(
+        context.db, place, period, minimum=settings.min_group, coordinators=settings.coordinators
+    )
     await query.answer()
     chat_id = context.visit.chat_id
     for part in render(data, tr, context.settings.min_group):

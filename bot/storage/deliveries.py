@@ -15,6 +15,7 @@ import aiosqlite
 from bot.storage.db import Database, Queries, Tx, from_db, to_db, utcnow
 
 RowStatus = Literal["pending", "sent", "unreachable", "failed"]
+CountingMode = Literal["parts", "combined"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +69,12 @@ class Batch:
     created_by: int | None
     report_chat_id: int | None  # resolved: the report member's chat if active, or the stored chat
     report_lang: str
+    counting: CountingMode  # how its counts may be shown (migration 0006, bot.delivery.report)
     created_at: datetime
     finished_at: datetime | None
     reported_at: datetime | None
-    counts: Counts
+    counts: Counts  # message parts
+    people: Counts  # recipients: what reports show (through bot.domain.counting)
 
 
 async def member_for_chat(db: Queries, chat_id: int) -> int | None:
@@ -92,12 +95,13 @@ async def insert_batch(
     report_lang: str,
     rows: Sequence[NewRow],
     not_before: float,
+    counting: CountingMode = "parts",
 ) -> int:
     """Create a batch and its rows inside the caller's transaction; returns the batch id."""
     now = to_db(utcnow())
     batch_id = await tx.execute(
         "INSERT INTO delivery_batches (kind, label, urgent, created_by, report_member_id,"
-        " report_chat_id, report_lang, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " report_chat_id, report_lang, counting, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             kind,
             label,
@@ -106,6 +110,7 @@ async def insert_batch(
             report_member_id,
             report_chat_id,
             report_lang,
+            counting,
             now,
         ),
     )
@@ -239,6 +244,7 @@ async def move_chat(db: Queries, old_chat_id: int, new_chat_id: int) -> None:
 
 
 async def counts(db: Queries, batch_id: int) -> Counts:
+    """Message parts (rows) by status: what the worker did."""
     rows = await db.fetchall(
         "SELECT status, COUNT(*) FROM deliveries WHERE batch_id = ? GROUP BY status", (batch_id,)
     )
@@ -248,6 +254,25 @@ async def counts(db: Queries, batch_id: int) -> Counts:
         unreachable=found.get("unreachable", 0),
         failed=found.get("failed", 0),
         pending=found.get("pending", 0),
+    )
+
+
+async def people_counts(db: Queries, batch_id: int) -> Counts:
+    """Recipients (chats, not message parts) by how their messages went, for reports: a text
+    sent in three parts is one person. A chat with a part still pending is pending; else one
+    unreachable or failed part makes it unreachable or failed."""
+    rows = await db.fetchall(
+        "SELECT worst, COUNT(*) FROM (SELECT MIN(CASE status WHEN 'pending' THEN 0"
+        " WHEN 'unreachable' THEN 1 WHEN 'failed' THEN 2 ELSE 3 END) AS worst"
+        " FROM deliveries WHERE batch_id = ? GROUP BY chat_id) GROUP BY worst",
+        (batch_id,),
+    )
+    found = {int(r[0]): int(r[1]) for r in rows}
+    return Counts(
+        sent=found.get(3, 0),
+        unreachable=found.get(1, 0),
+        failed=found.get(2, 0),
+        pending=found.get(0, 0),
     )
 
 
@@ -266,10 +291,20 @@ async def finish(db: Database, batch_id: int) -> bool:
         found = await counts(tx, batch_id)
         if found.pending:
             return False
+        people = await people_counts(tx, batch_id)
         await tx.execute(
-            "UPDATE delivery_batches SET finished_at = ?, sent = ?, unreachable = ?, failed = ?"
-            " WHERE id = ?",
-            (to_db(utcnow()), found.sent, found.unreachable, found.failed, batch_id),
+            "UPDATE delivery_batches SET finished_at = ?, sent = ?, unreachable = ?, failed = ?,"
+            " people_sent = ?, people_unreachable = ?, people_failed = ? WHERE id = ?",
+            (
+                to_db(utcnow()),
+                found.sent,
+                found.unreachable,
+                found.failed,
+                people.sent,
+                people.unreachable,
+                people.failed,
+                batch_id,
+            ),
         )
         return True
 
@@ -290,8 +325,10 @@ async def _batch(db: Queries, row: aiosqlite.Row) -> Batch:
     finished = row["finished_at"]
     if finished is not None:
         found = Counts(row["sent"], row["unreachable"], row["failed"], 0)
+        people = Counts(row["people_sent"], row["people_unreachable"], row["people_failed"], 0)
     else:
         found = await counts(db, row["id"])
+        people = await people_counts(db, row["id"])
     return Batch(
         id=row["id"],
         kind=row["kind"],
@@ -302,10 +339,12 @@ async def _batch(db: Queries, row: aiosqlite.Row) -> Batch:
         report_chat_id=row["report_chat_id"]
         or (row["member_chat"] if row["member_status"] == "active" else None),
         report_lang=row["report_lang"],
+        counting=row["counting"],
         created_at=from_db(row["created_at"]),
         finished_at=from_db(finished) if finished else None,
         reported_at=from_db(row["reported_at"]) if row["reported_at"] else None,
         counts=found,
+        people=people,
     )
 
 

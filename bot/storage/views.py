@@ -1,7 +1,7 @@
 """Anonymous views, the daily limit and reach: three tables that cannot be joined.
 
 A view row holds no member, chat or message id and no time of day; its id is random. The
-limit and reach rows are keyed hashes (see `bot.anonymity`) in WITHOUT ROWID tables, so
+limit and reach rows are keyed hashes under expiring secrets (see `bot.views`) in WITHOUT ROWID tables, so
 neither their contents nor their order lines up with the views.
 """
 
@@ -188,3 +188,19 @@ async def members_by_category(
         (constituency_id,),
     )
     return {r[0]: r[1] for r in rows}
+
+
+async def voices(db: Queries, constituency_id: int, coordinators: frozenset[int]) -> int:
+    """Members of a constituency who cannot read its views: not its representatives, not
+    coordinators (by role or by `CYDLAIS_COORDINATORS`). A reader knows their own views, so
+    only the others make a view anonymous."""
+    excluded = ",".join("?" * len(coordinators)) or "NULL"
+    where = f"s.constituency_id = ? AND m.telegram_id NOT IN ({excluded})"
+    sql = (
+        "SELECT COUNT(*) FROM memberships s JOIN members m ON m.id = s.member_id WHERE "  # noqa: S608  # only "?" placeholders are joined in
+        + where
+        + " AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.member_id = m.id AND"
+        " (r.role = 'coordinator' OR r.constituency_id = s.constituency_id))"
+    )
+    count = await db.scalar(sql, (constituency_id, *sorted(coordinators)))
+    return int(count or 0)

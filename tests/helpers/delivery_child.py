@@ -27,6 +27,7 @@ async def main(db_path: str, log_path: str, mode: str, count: int) -> None:
         {
             "TELEGRAM_BOT_TOKEN": FAKE_TOKEN,
             "CYDLAIS_DATABASE": db_path,
+            "CYDLAIS_SECRETS_DIR": db_path + ".secrets",
             "CYDLAIS_QUIET_HOURS": "",
             "CYDLAIS_SEND_RATE": "29",
         }

@@ -23,7 +23,7 @@ async def start_bot(
         TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
         TELEGRAM_API_URL=api_url,
         CYDLAIS_DATABASE=str(database),
-        CYDLAIS_SECRET_FILE=str(database.with_suffix(".key")),
+        CYDLAIS_SECRETS_DIR=str(database.with_suffix(".secrets")),
         CYDLAIS_QUIET_HOURS="",
         **extra,
     )

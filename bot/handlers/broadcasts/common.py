@@ -9,8 +9,9 @@ from telegram import Update
 
 from bot import broadcasts as broadcasting
 from bot.context import Context
-from bot.delivery import counted
+from bot.domain import counting
 from bot.domain.access import Role
+from bot.domain.counting import PEOPLE, Shown
 from bot.i18n import N_, Tr
 from bot.storage import broadcasts
 from bot.storage.broadcasts import Broadcast
@@ -65,15 +66,9 @@ PREVIEWING = steps.kind(
 NO_LONGER = N_("This message is no longer being written. To write a new one, send /broadcast.")
 
 
-def people(context: Context, n: int) -> str:
-    """People, through the minimum-group rule (a small network's size is not given away)."""
-    tr = context.tr
-    return counted(
-        n,
-        context.settings.min_group,
-        lambda k: tr.ngettext("{n} person", "{n} people", k),
-        lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
-    )
+def people(context: Context, shown: Shown) -> str:
+    """People, through the one counting rule (`bot.domain.counting`)."""
+    return counting.counted(context.tr, shown, PEOPLE)
 
 
 def button(draft: Broadcast, action: Action, value: str | int | None = None) -> str:

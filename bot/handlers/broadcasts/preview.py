@@ -7,11 +7,13 @@ from telegram import InlineKeyboardMarkup, Update
 from bot import broadcasts as broadcasting
 from bot import delivery
 from bot.context import Context
-from bot.domain import counting, jargon
+from bot.domain import jargon
 from bot.domain.access import Role
+from bot.domain.counting import Shown
 from bot.handlers.broadcasts.common import PREVIEWING, button, cancel, people, reload
 from bot.i18n import LANGS, Tr
 from bot.storage import broadcasts as store
+from bot.storage import constituencies
 from bot.storage.broadcasts import Broadcast
 from bot.tg import steps
 from bot.tg.auth import deny
@@ -36,7 +38,7 @@ def controls(context: Context, draft: Broadcast) -> InlineKeyboardMarkup:
     return column([*rows, cancel(tr, draft)])
 
 
-def controls_text(context: Context, draft: Broadcast, count: int) -> str:
+def controls_text(context: Context, draft: Broadcast, count: Shown) -> str:
     tr = context.tr
     at = delivery.going_out_at(context.settings, urgent=draft.urgent)
     # TRANSLATORS: {people} is “12 people” or “fewer than 5 people”: in Welsh keep it after a colon
@@ -98,9 +100,9 @@ async def preview(update: Update, context: Context, draft: Broadcast) -> None:
     messages as Telegram's length limit allows (a burst of six trips its flood control)."""
     tr = context.tr
     db = context.db
-    recipients = await broadcasting.recipients(db, draft)
-    by_lang = {lang: sum(p.language == lang for p in recipients) for lang in LANGS}
-    split = counting.parts_text(tr, by_lang, context.settings.min_group)
+    # No split by language: beside /members' languages and statuses, the Welsh and English
+    # among those receiving messages would give away how many of each had stopped.
+    reached = await broadcasting.reach(db, draft, context.settings.min_group)
     places = await broadcasting.place_names(db, draft.constituency_ids, tr.lang)
     audience = {
         "everyone": tr.gettext("everyone who has joined"),
@@ -114,9 +116,8 @@ async def preview(update: Update, context: Context, draft: Broadcast) -> None:
         # TRANSLATORS: {kind} is “Progress update”, “News” or “Change to a meeting”.
         tr.gettext("Kind: {kind}").format(kind=tr.gettext(broadcasting.KIND_TITLES[draft.kind])),
         tr.gettext("To: {audience}").format(audience=audience),
-        tr.gettext("Recipients: {people} (in Welsh: {cy}; in English: {en})").format(
-            people=people(context, len(recipients)), cy=split["cy"], en=split["en"]
-        ),
+        tr.gettext("Recipients: {people}").format(people=people(context, reached.total)),
+        *await _network_lines(context, reached),
         *_jargon_lines(tr, draft),
     ]
     blocks = ["\n".join(summary)]
@@ -126,7 +127,7 @@ async def preview(update: Update, context: Context, draft: Broadcast) -> None:
         # Each part exactly as delivery sends it: a block of its own, never merged.
         blocks.append(_label(tr, lang, len(parts)))
         blocks += parts
-    blocks.append(controls_text(context, draft, len(recipients)))
+    blocks.append(controls_text(context, draft, reached.total))
     messages = pack_blocks(blocks)
     for message in messages[:-1]:
         await reply(update, context, message)
@@ -137,10 +138,28 @@ async def preview(update: Update, context: Context, draft: Broadcast) -> None:
 async def toggle_urgent(update: Update, context: Context, draft: Broadcast) -> None:
     await store.set_urgent(context.db, draft.id, not draft.urgent)
     draft = await reload(context, draft)
-    count = len(await broadcasting.recipients(context.db, draft))
+    reached = await broadcasting.reach(context.db, draft, context.settings.min_group)
     await answer_with(
-        update, context, controls_text(context, draft, count), controls(context, draft)
+        update, context, controls_text(context, draft, reached.total), controls(context, draft)
     )
+
+
+async def _network_lines(context: Context, reached: broadcasting.Reach) -> list[str]:
+    """Network by network, for a message to several: each can be asked for alone anyway."""
+    if not reached.networks:
+        return []
+    tr = context.tr
+    names = {c.id: c.name(tr.lang) for c in await constituencies.list_all(context.db)}
+    lines = [
+        f"• {esc(names.get(cid, '?'))}: {people(context, shown)}" for cid, shown in reached.networks
+    ]
+    lines.append(
+        tr.gettext(
+            "Someone in more than one of these gets it once. The number in all is never exact, "
+            "so that nobody can work out a small group by comparing two messages."
+        )
+    )
+    return lines
 
 
 async def send(update: Update, context: Context, draft: Broadcast) -> None:
@@ -158,6 +177,7 @@ async def send(update: Update, context: Context, draft: Broadcast) -> None:
             report_chat_id=context.visit.chat_id,
             report_lang=tr.lang,
             tz=context.settings.timezone,
+            minimum=context.settings.min_group,
         )
     except broadcasting.AlreadySent:
         sent = None
@@ -171,7 +191,7 @@ async def send(update: Update, context: Context, draft: Broadcast) -> None:
         return
     await steps.done(context)
     context.services.delivery.wake()
-    _, count = sent
+    _, reached = sent
     at = delivery.going_out_at(context.settings, urgent=draft.urgent)
     text = (
         tr.gettext("Sending to {people} now. I'll tell you when it has all gone.")
@@ -183,5 +203,5 @@ async def send(update: Update, context: Context, draft: Broadcast) -> None:
     await answer_with(
         update,
         context,
-        text.format(people=people(context, count), when=tr.datetime(at) if at else ""),
+        text.format(people=people(context, reached.total), when=tr.datetime(at) if at else ""),
     )

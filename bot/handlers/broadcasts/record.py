@@ -32,6 +32,7 @@ async def broadcasts_command(update: Update, context: Context) -> None:
     if not shown:
         await reply(update, context, tr.gettext("No messages have been sent yet."))
         return
+    minimum = context.settings.min_group
     blocks = [tr.gettext("<b>Recent messages</b>")]
     for item in shown:
         batch = await deliveries.batch(context.db, item.batch_id) if item.batch_id else None
@@ -48,10 +49,15 @@ async def broadcasts_command(update: Update, context: Context) -> None:
         lines = [
             "",
             f"<b>#{item.id} {esc(tr.gettext(broadcasting.KIND_TITLES[item.kind]))}</b>, {tr.datetime(item.sent_at)}",
-            f"{who}. "
-            + tr.gettext("Recipients: {people}").format(people=_people(context, item.recipients)),
         ]
         if batch is not None:
-            lines += delivery.count_lines(tr, batch.counts, context.settings.min_group)
+            total = delivery.shown_total(item.recipients, minimum, batch.counting)
+            lines.append(
+                f"{who}. "
+                + tr.gettext("Recipients: {people}").format(people=_people(context, total))
+            )
+            lines += delivery.count_lines(tr, batch.people, minimum, batch.counting)
+        else:
+            lines.append(f"{who}.")
         blocks.append("\n".join(lines))
     await reply(update, context, "\n".join(blocks))

@@ -84,7 +84,7 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
         return
     given = await view_service.give(
         context.db,
-        context.services.anonymity,
+        context.services.secrets,
         context.settings,
         member,
         constituency_id=cid,

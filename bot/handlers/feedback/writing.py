@@ -38,7 +38,7 @@ async def feedback_command(update: Update, context: Context) -> None:
     member = context.visit.member
     assert member is not None
     settings = context.settings
-    if await view_service.left_today(context.db, context.services.anonymity, settings, member) <= 0:
+    if await view_service.left_today(context.db, context.services.secrets, settings, member) <= 0:
         await reply(
             update,
             context,
