@@ -9,12 +9,13 @@ a view today, or this week in that network, never which view; afterwards not eve
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.config import Settings
 from bot.digests import this_week
-from bot.domain import anonymity
+from bot.domain import anonymity, language
 from bot.domain.redaction import redact
 from bot.i18n import Lang
 from bot.secrets import SecretStore
@@ -24,7 +25,7 @@ from bot.storage import views as view_store
 from bot.storage.members import Member, SelfDescription
 
 MIN_LENGTH = 5
-MAX_LENGTH = 3000
+MAX_LENGTH = 3000  # UTF-16 units, as Telegram counts the text: the preview always fits
 
 
 @dataclass(slots=True)
@@ -107,3 +108,15 @@ async def give(
     if stored:
         await view_store.forget_write_order(db)
     return Given(stored, await left_today(db, secrets, settings, member))
+
+
+async def language_of(text: str) -> Lang:
+    """The language the words are written in (off the event loop: the model loads once)."""
+    return await asyncio.to_thread(language.detect, text)
+
+
+async def too_small(db: Database, settings: Settings, constituency_id: int) -> bool:
+    """Fewer members than the minimum group besides those who read its views: a view sent
+    there cannot stay anonymous, so the member is told so and chooses (README)."""
+    voices = await view_store.voices(db, constituency_id, settings.coordinators)
+    return voices < settings.min_group

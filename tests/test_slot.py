@@ -17,7 +17,7 @@ from bot.storage import constituencies, members, pending, roles
 from tests.helpers.db import row_counts
 from tests.helpers.delivery import coordinator, representative
 from tests.helpers.people import onboard, seed_constituencies
-from tests.helpers.views import CARERS_CY, CARERS_EN, USERS_EN
+from tests.helpers.views import CARERS_CY, CARERS_EN, USERS_EN, seed_big_networks
 
 FINISHED = {
     "en": "This has already finished, so that button does nothing now.",
@@ -47,7 +47,7 @@ async def press_old(person: Person, keyboard: dict[str, str], label: str) -> Non
 async def test_a_broadcast_left_half_written_never_takes_a_view(
     harness: Harness, lang: str
 ) -> None:
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     rep = await onboard(harness, 8100, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY)
     member = await members.by_telegram_id(harness.services.db, 8100)
     assert member is not None
@@ -295,7 +295,7 @@ async def test_the_language_chosen_survives_text_at_the_privacy_notice(harness: 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, lang: str) -> None:
     en = lang == "en"
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     db = harness.services.db
     person = await onboard(
         harness, 8300 if en else 8301, lang=lang, join=CARERS_EN if en else CARERS_CY
@@ -346,7 +346,7 @@ async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, la
 async def test_an_old_invitation_keyboard_cannot_make_a_second_link(
     harness: Harness, lang: str
 ) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     boss = await coordinator(harness, lang=lang)
     en = lang == "en"
     await boss.say("/invite")

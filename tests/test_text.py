@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.sim.html_check import parse_html
-from bot.tg.text import MAX_TEXT, esc, split_message, utf16_len
+from bot.tg.text import MAX_TEXT, esc, shown_len, split_message, utf16_len
 
 
 def test_short_text_is_one_part() -> None:
@@ -57,3 +57,21 @@ def test_parts_fit_as_telegram_counts_them_with_emoji() -> None:
     emoji = split_message("🎉" * 5000)  # no spaces: a hard cut, never inside a character
     assert "".join(emoji) == "🎉" * 5000
     assert all(utf16_len(p) <= MAX_TEXT for p in emoji)
+
+
+def test_a_long_quote_is_split_outside_its_markup_and_counted_as_telegram_counts() -> None:
+    """A 3,000-character view heavy in characters HTML escapes, and in emoji: the source is
+    far longer than 4,096, what Telegram counts is not, and a cut keeps every tag whole."""
+    view = "Fish & chips <3 " * 100 + "😀&😀 " * 230 + "&" * 20  # 3,000 UTF-16 units
+    assert utf16_len(view) == 3000
+    quote = f"<b>Preview</b>\n\n<blockquote>{esc(view)}</blockquote>"
+    assert len(quote) > 4096 and shown_len(quote) < 4096
+    assert split_message(quote) == [quote]  # fits as Telegram counts it: one message
+    long = f"<blockquote>{esc(view * 2)}</blockquote>"
+    parts = split_message(long)
+    assert len(parts) > 1
+    for part in parts:
+        shown = parse_html(part)  # every part parses: no tag cut or left open
+        assert utf16_len(shown) <= 4096
+        assert part.startswith("<blockquote>") and part.endswith("</blockquote>")
+    assert "".join(parse_html(p) for p in parts).replace(" ", "") == (view * 2).replace(" ", "")

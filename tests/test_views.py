@@ -9,8 +9,8 @@ from bot.handlers.feedback import ViewButton
 from bot.sim.harness import Harness
 from bot.storage import members, roles, topics
 from tests.helpers.db import row_counts
-from tests.helpers.people import onboard, seed_constituencies
-from tests.helpers.views import CARERS_CY, CARERS_EN, SEND, USERS_EN, give_view
+from tests.helpers.people import onboard
+from tests.helpers.views import CARERS_CY, CARERS_EN, SEND, USERS_EN, give_view, seed_big_networks
 
 
 async def stored(h: Harness) -> list[tuple[object, ...]]:
@@ -19,7 +19,7 @@ async def stored(h: Harness) -> list[tuple[object, ...]]:
 
 
 async def test_a_view_in_english_from_start_to_thanks(harness: Harness) -> None:
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     person = await onboard(harness, 6001, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     assert "Write your view in one message" in person.last.text
@@ -45,7 +45,7 @@ async def test_a_view_in_english_from_start_to_thanks(harness: Harness) -> None:
 
 
 async def test_a_view_in_welsh_is_stored_in_welsh(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6002, lang="cy", join=CARERS_CY)
     await person.say("/adborth")
     assert "Ysgrifennwch eich barn mewn un neges" in person.last.text
@@ -60,20 +60,24 @@ async def test_a_view_in_welsh_is_stored_in_welsh(harness: Harness) -> None:
 
 
 async def test_the_member_can_say_which_language_they_wrote_in(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6003, lang="en", join=CARERS_EN)
     await person.say("/feedback")
-    await person.say("Rwy'n hapus gyda'r gwasanaeth. E-bost: a@b.cymru")
+    # The label is the language of the words, not of the member's menus, and they can correct it.
+    [preview] = await person.say("Rwy'n hapus gyda'r gwasanaeth. E-bost: a@b.cymru")
+    assert "Language: Welsh (as far as I can tell from the words)" in preview.text
+    assert "[cyfeiriad e-bost wedi'i dynnu]" in preview.text
+    [preview] = await person.press("It's written in English")
+    assert "Language: English" in preview.text
     [preview] = await person.press("It's written in Welsh")
     assert "Language: Welsh" in preview.text
-    assert "[cyfeiriad e-bost wedi'i dynnu]" in preview.text
     await person.press("Send anonymously")
     [row] = await stored(harness)
     assert row[3] == "cy"
 
 
 async def test_choose_network_and_topic_edit_then_send(harness: Harness) -> None:
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     topic_id = await topics.open_topic(
         harness.services.db, places["users"], "Amseroedd aros", "Waiting times"
     )
@@ -100,7 +104,7 @@ async def test_choose_network_and_topic_edit_then_send(harness: Harness) -> None
 
 
 async def test_cancel_discards_the_draft(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6005, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     await person.say("I changed my mind about this")
@@ -119,7 +123,7 @@ SEND_DATA = ViewButton("send").pack()
 
 @pytest.mark.parametrize(("text", "reply"), [("hi", "very short"), ("x" * 3001, "longer than")])
 async def test_length_is_checked(harness: Harness, text: str, reply: str) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6006, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     [answer] = await person.say(text)
@@ -128,7 +132,7 @@ async def test_length_is_checked(harness: Harness, text: str, reply: str) -> Non
 
 
 async def test_in_a_group_the_bot_never_takes_a_view(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6007, lang="en", join=CARERS_EN)
     db = harness.services.db
     before = await row_counts(db)
@@ -142,7 +146,7 @@ async def test_in_a_group_the_bot_never_takes_a_view(harness: Harness) -> None:
 
 
 async def test_group_refusal_in_welsh(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6008, lang="cy", join=CARERS_CY)
     await person.say("/adborth", chat_id=-100501)
     [refusal] = harness.sim.inbox(-100501)
@@ -151,7 +155,7 @@ async def test_group_refusal_in_welsh(harness: Harness) -> None:
 
 @pytest.mark.parametrize("kind", ["voice", "photo", "sticker"])
 async def test_media_while_writing_gets_a_kind_reply(harness: Harness, kind: str) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6009, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     [answer] = await person.send_media(kind)
@@ -162,7 +166,7 @@ async def test_media_while_writing_gets_a_kind_reply(harness: Harness, kind: str
 
 
 async def test_daily_limit(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     limit = harness.settings.max_views_per_day
     person = await onboard(harness, 6010, lang="en", join=CARERS_EN)
     for n in range(limit):
@@ -178,7 +182,7 @@ async def test_daily_limit(harness: Harness) -> None:
 
 async def test_daily_limit_in_welsh_and_at_send(harness: Harness) -> None:
     """Two drafts can't beat the limit: it is checked again, in the transaction, at Send."""
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     limit = harness.settings.max_views_per_day
     person = await onboard(harness, 6011, lang="cy", join=CARERS_CY)
     for n in range(limit - 1):
@@ -218,7 +222,7 @@ async def test_daily_limit_in_welsh_and_at_send(harness: Harness) -> None:
 async def test_crisis_words_get_support_lines_and_the_view_is_still_taken(
     harness: Harness, lang: str, text: str, expected: str
 ) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     join = CARERS_CY if lang == "cy" else CARERS_EN
     person = await onboard(harness, 6012, lang=lang, join=join)
     await person.say("/adborth" if lang == "cy" else "/feedback")
@@ -235,14 +239,14 @@ async def test_crisis_words_get_support_lines_and_the_view_is_still_taken(
 
 
 async def test_no_network_no_view(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6013, lang="en")
     [answer] = await person.say("/feedback")
     assert "haven't joined a network" in answer.text
 
 
 async def test_forged_network_or_topic_is_refused(harness: Harness) -> None:
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     other_topic = await topics.open_topic(harness.services.db, places["users"], "Arall", "Other")
     person = await onboard(harness, 6014, lang="en", join=CARERS_EN)
     await person.say("/feedback")  # one network: straight to writing
@@ -257,7 +261,7 @@ async def test_forged_network_or_topic_is_refused(harness: Harness) -> None:
 
 
 async def test_views_are_not_in_mydata_and_stay_after_forget(harness: Harness) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6015, lang="en", join=CARERS_EN)
     await give_view(person, "Something worth saying")
     [text, document] = await person.say("/mydata")
@@ -271,7 +275,7 @@ async def test_views_are_not_in_mydata_and_stay_after_forget(harness: Harness) -
 
 @pytest.mark.parametrize("leave", ["/stop", "/forget"])
 async def test_stop_and_forget_discard_an_open_draft(harness: Harness, leave: str) -> None:
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     person = await onboard(harness, 6016, lang="en", join=CARERS_EN)
     await person.say("/feedback")
     await person.say("Words I no longer want anyone to read")
@@ -287,7 +291,7 @@ async def test_stop_and_forget_discard_an_open_draft(harness: Harness, leave: st
 async def test_an_earlier_question_never_takes_the_words_of_a_view(harness: Harness) -> None:
     """A representative left "send the topic's title" unanswered, then gave a view: neither
     the view nor text typed at its preview is ever taken as the title."""
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     person = await onboard(harness, 6017, lang="en", join=CARERS_EN)
     db = harness.services.db
     me = await members.by_telegram_id(db, 6017)
@@ -307,7 +311,7 @@ async def test_an_earlier_question_never_takes_the_words_of_a_view(harness: Harn
 
 async def test_crisis_words_outside_a_view_get_support_lines_too(harness: Harness) -> None:
     """Not only in a view: words nobody was waiting for get support lines, not "not sure"."""
-    await seed_constituencies(harness)
+    await seed_big_networks(harness)
     member = await onboard(harness, 6018, lang="cy", join=CARERS_CY)
     [support] = await member.say("Dw i eisiau marw")
     assert "Dydy negeseuon ata i ddim yn cael eu darllen gan berson" in support.text
@@ -322,7 +326,7 @@ async def test_crisis_words_outside_a_view_get_support_lines_too(harness: Harnes
 
 async def test_words_written_before_choosing_a_topic_are_kept(harness: Harness) -> None:
     """Typing the view straight after /feedback, before pressing a topic, loses nothing."""
-    places = await seed_constituencies(harness)
+    places = await seed_big_networks(harness)
     await topics.open_topic(harness.services.db, places["carers"], "Gofal seibiant", "Respite care")
     person = await onboard(harness, 7301, lang="en", join="Cardiff and Vale Carers' Network")
     await person.say("/feedback")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from telegram.constants import MessageLimit
 
@@ -19,45 +20,88 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _fitting(text: str, units: int) -> int:
-    """How many characters from the start of `text` fit in `units` UTF-16 code units."""
-    k = min(len(text), units)
-    over = utf16_len(text[:k]) - units
-    while over > 0:  # each character is one or two units
-        k -= (over + 1) // 2
-        over = utf16_len(text[:k]) - units
-    return k
+_TOKEN = re.compile(r"<[^>]*>|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]+);|.", re.S)
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def shown_len(html_text: str) -> int:
+    """Length as Telegram counts a message in HTML parse mode: UTF-16 units of the text it
+    shows, after the tags are taken out and entities such as `&amp;` read as one character."""
+    return sum(_units(m.group(0)) for m in _TOKEN.finditer(html_text))
+
+
+def _units(token: str) -> int:
+    if token.startswith("<") and len(token) > 1:
+        return 0
+    if token.startswith("&") and token.endswith(";") and len(token) > 1:
+        return utf16_len(html.unescape(token))
+    return utf16_len(token)
 
 
 def split_message(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Split text into parts of at most `limit` UTF-16 units, at a line or word boundary.
+    """Split HTML into parts of at most `limit` UTF-16 units as Telegram counts them, at a
+    line or else a word boundary, never inside a tag or an entity.
 
-    Parts are cut from the HTML source, so callers must only split text whose markup does
-    not span a cut: our messages keep tags within one line. An entity such as `&amp;` is
-    never cut in two. Telegram counts UTF-16 units after parsing the HTML, which is never
-    more than the source's: so counting the source's units keeps every part within the limit.
+    A cut inside markup (a long `<blockquote>`) closes the open tags at the end of the part
+    and opens them again at the start of the next, so every part is valid on its own.
     """
     if limit < 16:
         raise ValueError("limit too small")
     budget = limit - 8  # a small margin, as before
+    if shown_len(text) <= budget:
+        return [text]
     parts: list[str] = []
-    rest = text
-    while utf16_len(rest) > budget:
-        size = _fitting(rest, budget)
-        window = rest[:size]
-        cut = window.rfind("\n")
-        if cut < size // 2:
-            cut = max(window.rfind(" "), cut)
-        if cut < size // 4:
-            cut = size
-            amp = window.rfind("&", max(0, size - 10))
-            if amp != -1 and ";" not in window[amp:]:
-                cut = amp
-        parts.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip("\n ")
-    if rest.strip() or not parts:
-        parts.append(rest)
+    opened: list[str] = []  # opening tags in force where the current part starts
+    tokens = [m.group(0) for m in _TOKEN.finditer(text)]
+    start, units = 0, 0
+    stack: list[str] = list(opened)
+    line_cut = word_cut = -1  # token index after which to cut, and the stack there
+    line_stack: list[str] = []
+    word_stack: list[str] = []
+    i = 0
+    while i < len(tokens):
+        piece = tokens[i]
+        cost = _units(piece)
+        if units + cost > budget and i > start:
+            if line_cut > start and _units_between(tokens, start, line_cut) > budget // 2:
+                cut, at = line_cut, line_stack
+            elif word_cut > start and _units_between(tokens, start, word_cut) > budget // 4:
+                cut, at = word_cut, word_stack
+            else:
+                cut, at = i, list(stack)
+            body = "".join(tokens[start:cut]).rstrip()
+            parts.append("".join(opened) + body + "".join(_closing(t) for t in reversed(at)))
+            opened = list(at)
+            while cut < len(tokens) and tokens[cut] in ("\n", " "):
+                cut += 1
+            start, i, units, stack = cut, cut, 0, list(at)
+            line_cut = word_cut = -1
+            continue
+        if piece.startswith("<") and len(piece) > 1:
+            if piece.startswith("</"):
+                if stack:
+                    stack.pop()
+            elif not piece.endswith("/>"):
+                stack.append(piece)
+        units += cost
+        i += 1
+        if piece == "\n":
+            line_cut, line_stack = i, list(stack)
+        elif piece == " ":
+            word_cut, word_stack = i, list(stack)
+    rest = "".join(tokens[start:])
+    if rest.strip():
+        parts.append("".join(opened) + rest)
     return [p for p in parts if p] or [""]
+
+
+def _units_between(tokens: list[str], start: int, end: int) -> int:
+    return sum(_units(t) for t in tokens[start:end])
+
+
+def _closing(opening: str) -> str:
+    match = _TAG_NAME.match(opening)
+    return f"</{match.group(1)}>" if match else ""
 
 
 def pack_blocks(blocks: list[str], limit: int = MAX_TEXT) -> list[str]:
@@ -69,9 +113,9 @@ def pack_blocks(blocks: list[str], limit: int = MAX_TEXT) -> list[str]:
     budget = limit - 8  # the margin `split_message` keeps
     messages: list[str] = []
     for block in blocks:
-        for piece in split_message(block, limit) if utf16_len(block) > budget else [block]:
+        for piece in split_message(block, limit) if shown_len(block) > budget else [block]:
             joined = f"{messages[-1]}\n\n{piece}" if messages else piece
-            if messages and utf16_len(joined) <= budget:
+            if messages and shown_len(joined) <= budget:
                 messages[-1] = joined
             else:
                 messages.append(piece)

@@ -25,7 +25,7 @@ NO_DRAFT = N_(
 class ViewButton(CallbackData, prefix="view"):
     """A press while giving a view; `id` is the network or topic chosen (topic 0: other)."""
 
-    action: Literal["network", "topic", "send", "edit", "cancel", "lang"]
+    action: Literal["network", "topic", "send", "anyway", "edit", "cancel", "lang"]
     id: int | None = None
 
 

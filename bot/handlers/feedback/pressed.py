@@ -88,5 +88,7 @@ async def view_pressed(update: Update, context: Context, data: ViewButton) -> No
         await show_preview(update, context, draft)
     elif data.action == "send" and waiting.kind is PREVIEW:
         await send_view(update, context, draft)
+    elif data.action == "anyway" and waiting.kind is PREVIEW:
+        await send_view(update, context, draft, knowingly=True)
     else:  # a button from an earlier step of this draft
         await finished(update, context)

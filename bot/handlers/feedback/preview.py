@@ -17,7 +17,8 @@ from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
 from bot.views import Draft
 
 
-def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:
+def preview_text(tr: Tr, draft: Draft, place: str, topic: str, *, small: int = 0) -> str:
+    """The preview; `small`: the network has fewer members than this minimum (0: it hasn't)."""
     assert draft.text is not None
     redacted = redact(draft.text, draft.lang)
     lines = [
@@ -26,9 +27,23 @@ def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:
             "you are."
         ),
         "",
+    ]
+    if small:
+        lines += [
+            tr.gettext(
+                "<b>Please read this first.</b> {name} has fewer than {n} members besides the "
+                "people who read its views. That is too few for a view to stay anonymous: "
+                "whoever reads it may be able to tell who wrote it. You can still send it, "
+                "knowing that, or cancel."
+            ).format(name=esc(place), n=small),
+            "",
+        ]
+    lines += [
         tr.gettext("Network: {name}").format(name=esc(place)),
         tr.gettext("Topic: {title}").format(title=esc(topic)),
-        tr.gettext("Language: {language}").format(language=tr.language(draft.lang)),
+        tr.gettext("Language: {language} (as far as I can tell from the words)").format(
+            language=tr.language(draft.lang)
+        ),
         "",
         f"<blockquote>{esc(redacted.text)}</blockquote>",
     ]
@@ -37,14 +52,19 @@ def preview_text(tr: Tr, draft: Draft, place: str, topic: str) -> str:
     return "\n".join(lines)
 
 
-def preview_keyboard(tr: Tr, draft: Draft) -> InlineKeyboardMarkup:
+def preview_keyboard(tr: Tr, draft: Draft, *, small: bool = False) -> InlineKeyboardMarkup:
     other = (
         tr.gettext("It's written in English")
         if draft.lang == "cy"
         else tr.gettext("It's written in Welsh")
     )
+    send = (
+        (tr.gettext("Send it anyway, knowing I may be recognised"), ViewButton("anyway").pack())
+        if small
+        else (tr.gettext("Send anonymously"), ViewButton("send").pack())
+    )
     return keyboard(
-        [(tr.gettext("Send anonymously"), ViewButton("send").pack())],
+        [send],
         [(tr.gettext("Edit"), ViewButton("edit").pack())],
         [cancel_button(tr)],
         [(other, ViewButton("lang").pack())],
@@ -57,16 +77,25 @@ async def show_preview(update: Update, context: Context, draft: Draft) -> None:
     place = await constituencies.get(context.db, draft.constituency_id)
     topic = await topic_store.get(context.db, draft.topic_id) if draft.topic_id else None
     await steps.ask(context, PREVIEW, payload=draft)
+    settings = context.settings
+    small = await view_service.too_small(context.db, settings, draft.constituency_id)
     text = preview_text(
         tr,
         draft,
         place.name(tr.lang) if place else "?",
         topic.title(tr.lang) if topic else tr.gettext("Something else"),
+        small=settings.min_group if small else 0,
     )
-    await answer_with(update, context, text, preview_keyboard(tr, draft))
+    # Long views: the preview may take two messages, split outside the quote's markup, and
+    # the buttons come on the last (`bot.tg.text.split_message`).
+    await answer_with(update, context, text, preview_keyboard(tr, draft, small=small))
 
 
-async def send_view(update: Update, context: Context, draft: Draft) -> None:
+async def send_view(
+    update: Update, context: Context, draft: Draft, *, knowingly: bool = False
+) -> None:
+    """Send the view; to a network too small to stay anonymous only `knowingly` (after the
+    member saw why and pressed "Send it anyway"), else they are shown the preview again."""
     member = context.visit.member
     assert member is not None
     assert draft.text is not None
@@ -81,6 +110,9 @@ async def send_view(update: Update, context: Context, draft: Draft) -> None:
             context,
             tr.gettext("You are no longer a member of that network, so the view was not sent."),
         )
+        return
+    if not knowingly and await view_service.too_small(context.db, context.settings, cid):
+        await show_preview(update, context, draft)  # it became small since: they must know
         return
     given = await view_service.give(
         context.db,

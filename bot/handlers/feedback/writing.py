@@ -24,6 +24,7 @@ from bot.storage import constituencies
 from bot.storage import topics as topic_store
 from bot.tg import steps
 from bot.tg.auth import requires
+from bot.tg.text import utf16_len
 from bot.tg.ui import answer_with, keyboard, reply
 from bot.views import Draft
 
@@ -120,14 +121,14 @@ async def _checked(update: Update, context: Context) -> str | None:
             ).format(n=view_service.MIN_LENGTH),
         )
         return None
-    if len(text) > view_service.MAX_LENGTH:
+    if utf16_len(text) > view_service.MAX_LENGTH:  # as Telegram counts it (an emoji is two)
         await reply(
             update,
             context,
             tr.gettext(
                 "That's longer than I can take: {n} characters, and the most is {max}. Please "
                 "shorten it and send it again."
-            ).format(n=len(text), max=view_service.MAX_LENGTH),
+            ).format(n=utf16_len(text), max=view_service.MAX_LENGTH),
         )
         return None
     return text
@@ -144,6 +145,7 @@ async def take_text(update: Update, context: Context, waiting: steps.Waiting) ->
     if text is None:
         return
     draft.text = text
+    draft.lang = await view_service.language_of(text)  # the words' language, not the member's
     if safety.suggests_crisis(text):
         await reply(update, context, safety.support_message(context.tr))
     await show_preview(update, context, draft)
@@ -168,6 +170,7 @@ async def text_before_choosing(update: Update, context: Context, waiting: steps.
         return
     steps.touch(context)
     draft.text = text
+    draft.lang = await view_service.language_of(text)
     if safety.suggests_crisis(text):
         await reply(update, context, safety.support_message(tr))
     await reply(
