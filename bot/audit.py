@@ -134,6 +134,20 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             )
         case "invite.used":
             text = tr.gettext("{who} used invitation link {invite}.")
+        case "invite.revoked" if d.get("reason") == "role_removed":
+            text = tr.gettext(
+                "{who} removed the role of member no. {maker}, so invitation link {invite}, "
+                "which they had made, was withdrawn."
+            )
+        case "invite.revoked" if d.get("reason") == "maker_left":
+            text = tr.gettext(
+                "Invitation link {invite} was withdrawn: member no. {maker}, who made it, left."
+            )
+        case "invite.revoked" if d.get("reason") == "maker_lost_role":
+            text = tr.gettext(
+                "Invitation link {invite} was withdrawn: member no. {maker}, who made it, no "
+                "longer holds the role to make it."
+            )
         case "invite.revoked":
             text = tr.gettext("{who} withdrew invitation link {invite}.")
         case "constituency.created":
@@ -176,6 +190,7 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
         "who": who,
         "invite": str(d.get("invite", "?")),
         "member": str(d.get("member", "?")),
+        "maker": str(d.get("maker", "?")),
         "created": str(d.get("created", "?")),
         "broadcast": str(d.get("broadcast", "?")),
         "n": str(d.get("days", "?")),

@@ -7,7 +7,7 @@ from typing import Literal
 
 from bot.domain.access import Access
 from bot.i18n import Tr
-from bot.storage import Database, audit, invites
+from bot.storage import Database, audit, constituencies, invites
 from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
 from bot.tg.text import esc
@@ -95,3 +95,37 @@ async def revoke(db: Database, actor_id: int, invite_id: int) -> bool:
         return False
     await audit.record(db, actor_id, "invite.revoked", invite=invite_id)
     return True
+
+
+# Why a link was withdrawn without anyone pressing "withdraw" (the audit log says it).
+WithdrawnBecause = Literal["role_removed", "maker_left", "maker_lost_role"]
+
+
+async def withdraw_unbacked(
+    db: Database,
+    member_id: int,
+    access: Access | None,
+    why: WithdrawnBecause,
+    actor_id: int | None = None,
+) -> int:
+    """Withdraw the links a member made that grant a role or join an invitation-only network
+    and that they could no longer make (`access` is what they hold now; None: they have
+    left). Each is audited with `why`. Returns how many were withdrawn."""
+    withdrawn = 0
+    for invite in await invites.usable_made_by(db, member_id):
+        place = (
+            await constituencies.get(db, invite.constituency_id)
+            if invite.constituency_id is not None
+            else None
+        )
+        opens_a_door = invite.role != "member" or (place is not None and not place.self_join)
+        if not opens_a_door:
+            continue  # anyone may join that network with /join: the link gives nothing more
+        if access is not None and may_invite(access, invite.role, invite.constituency_id):
+            continue
+        if await invites.revoke(db, invite.id):
+            await audit.record(
+                db, actor_id, "invite.revoked", invite=invite.id, maker=member_id, reason=why
+            )
+            withdrawn += 1
+    return withdrawn

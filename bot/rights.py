@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import invites
 from bot.i18n import N_, Tr
 from bot.storage import Database, constituencies, members
 from bot.storage.db import from_db
@@ -92,6 +93,9 @@ def table_label(tr: Tr, table: str) -> str:
 async def forget(db: Database, member_id: int) -> dict[str, int]:
     """Erase the member; foreign keys cascade. Returns rows erased (or unlinked) per table."""
     data = await export_rows(db, member_id)
+    # Links they made that open a door (a role, an invitation-only network) stop working:
+    # nobody is left to answer for them.
+    await invites.withdraw_unbacked(db, member_id, None, "maker_left")
     await members.delete(db, member_id)
     return {table: len(rows) for table, rows in data.items()}
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from telegram import Bot
 
+from bot import invites
 from bot.config import Settings
-from bot.domain.access import Role
+from bot.domain.access import Access, Role
 from bot.menus import ensure_menu
 from bot.storage import Database, audit, members, roles
 from bot.storage.members import Member
@@ -43,8 +44,24 @@ async def refresh_menus_of_representatives(
         await refresh_menu(bot, db, settings, member_id)
 
 
-async def remove(db: Database, actor_id: int, role_id: int) -> RoleGrant | None:
-    """Remove a role and record who did it; None if it was already gone."""
+async def access_of(db: Database, settings: Settings, member: Member) -> Access:
+    """What a member may do now: the same grants a visit sees (`bot.tg.visit`)."""
+    found = await members.with_roles(db, member.telegram_id)
+    grants = found[1] if found else []
+    return Access(
+        is_member=True,
+        coordinator=member.telegram_id in settings.coordinators
+        or any(role == "coordinator" for role, _ in grants),
+        rep_of=frozenset(c for role, c in grants if role == "representative" and c),
+    )
+
+
+async def remove(db: Database, settings: Settings, actor_id: int, role_id: int) -> RoleGrant | None:
+    """Remove a role and record who did it; None if it was already gone.
+
+    The links its holder made that grant a role or join an invitation-only network, and
+    that they could not make without it, are withdrawn too (and audited): otherwise a
+    removed coordinator could open their own coordinator link and be one again."""
     grant = await roles.revoke(db, role_id)
     if grant is None:
         return None
@@ -56,6 +73,10 @@ async def remove(db: Database, actor_id: int, role_id: int) -> RoleGrant | None:
         network=grant.constituency_id,
         member=grant.member_id,
     )
+    holder = await members.by_id(db, grant.member_id)
+    if holder is not None:
+        access = await access_of(db, settings, holder)
+        await invites.withdraw_unbacked(db, holder.id, access, "role_removed", actor_id)
     return grant
 
 

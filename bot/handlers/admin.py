@@ -141,7 +141,7 @@ async def remove_pressed(update: Update, context: Context, data: RoleButton) -> 
             ),
         )
         return
-    removed = await roles_service.remove(context.db, _actor(context), grant.id)
+    removed = await roles_service.remove(context.db, context.settings, _actor(context), grant.id)
     if removed is not None:
         await roles_service.refresh_menu(
             context.bot, context.db, context.settings, removed.member_id

@@ -18,6 +18,7 @@ from typing import Any
 
 import aiosqlite
 
+FOREIGN_KEYS_OFF = "-- foreign_keys: off"
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -140,11 +141,23 @@ class Database(Queries):
         pending = [(v, sql) for v, _, sql in shipped if v > current]
         if not pending:
             return int(current)
-        async with self.transaction() as tx:
-            for version, sql in pending:
-                for statement in _split_sql(sql):
-                    await tx.execute(statement)
-                await tx.execute(f"PRAGMA user_version = {int(version)}")
+        # A migration that rebuilds a table others reference (to change its key) says so on
+        # its first line: foreign keys are off while it runs (DROP TABLE would otherwise
+        # cascade into every child table), then checked before the commit.
+        rebuild = any(sql.startswith(FOREIGN_KEYS_OFF) for _, sql in pending)
+        if rebuild:
+            await self.execute("PRAGMA foreign_keys=OFF")
+        try:
+            async with self.transaction() as tx:
+                for version, sql in pending:
+                    for statement in _split_sql(sql):
+                        await tx.execute(statement)
+                    await tx.execute(f"PRAGMA user_version = {int(version)}")
+                if rebuild and await tx.fetchall("PRAGMA foreign_key_check"):
+                    raise RuntimeError("a migration left rows pointing at nothing")
+        finally:
+            if rebuild:
+                await self.execute("PRAGMA foreign_keys=ON")
         return latest
 
     async def close(self) -> None:

@@ -177,3 +177,13 @@ async def revoke(db: Queries, invite_id: int) -> bool:
         (to_db(utcnow()), invite_id),
     )
     return changed > 0
+
+
+async def usable_made_by(db: Queries, member_id: int) -> list[Invite]:
+    """The links a member made that still work."""
+    rows = await db.fetchall(
+        "SELECT * FROM invites WHERE created_by = ? AND revoked_at IS NULL AND expires_at > ?"
+        " AND (max_uses IS NULL OR uses < max_uses) ORDER BY id",
+        (member_id, to_db(utcnow())),
+    )
+    return [_invite(r) for r in rows]
