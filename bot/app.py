@@ -34,7 +34,7 @@ from bot.handlers import (
     rights,
     topics,
 )
-from bot.housekeeping import sweep_secrets
+from bot.housekeeping import clear_out, sweep_secrets
 from bot.menus import set_default_menus
 from bot.secrets import SecretStore
 from bot.storage import Database
@@ -43,7 +43,10 @@ from bot.tg.memory import Memory
 from bot.tg.processor import PerMemberUpdateProcessor
 
 log = logging.getLogger("cydlais")
-DUE_WORK = [sweep_secrets]  # registered with the clock on import; journeys register their own
+DUE_WORK = [
+    sweep_secrets,
+    clear_out,
+]  # registered with the clock on import; journeys register their own
 
 # Journeys in group 0, in this order: the first handler that matches an update wins (their
 # commands and buttons do not overlap, so the order matters only for what comes after them).

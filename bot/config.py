@@ -58,6 +58,10 @@ class Settings:
     max_views_per_day: int = 10
     tick_seconds: float = 30.0  # how often the database is asked what has fallen due
     secrets_dir: Path = field(default_factory=lambda: default_secrets_dir({}))
+    keep_views_months: int = 12  # after a view's digest week (bot.retention)
+    keep_deliveries_days: int = 30
+    keep_invites_days: int = 30  # after a link expired
+    keep_audit_months: int = 24
     operator: str = "Cydlais"
     operator_contact: str = ""
     port: int = 8443
@@ -197,6 +201,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
         tick_seconds=_number(env, "CYDLAIS_TICK_SECONDS", 30.0, 0.05, 3600.0, float),
         secrets_dir=_secrets_dir(env),
+        keep_views_months=_number(env, "CYDLAIS_KEEP_VIEWS_MONTHS", 12, 1, 120, int),
+        keep_deliveries_days=_number(env, "CYDLAIS_KEEP_DELIVERIES_DAYS", 30, 1, 3650, int),
+        keep_invites_days=_number(env, "CYDLAIS_KEEP_INVITES_DAYS", 30, 0, 3650, int),
+        keep_audit_months=_number(env, "CYDLAIS_KEEP_AUDIT_MONTHS", 24, 1, 120, int),
         operator=env.get("CYDLAIS_OPERATOR", "").strip() or "Cydlais",
         operator_contact=env.get("CYDLAIS_OPERATOR_CONTACT", "").strip(),
         port=_number(env, "PORT", 8443, 1, 65535, int),

@@ -1,13 +1,15 @@
-"""Housekeeping on the clock's tick (`bot.tg.clock`): secrets whose day or week is over go.
+"""Housekeeping on the clock's tick (`bot.tg.clock`): secrets whose day or week is over go,
+and once a day whatever has been kept long enough is cleared out (`bot.retention`).
 
-What is due is decided from the secrets' own end times, so a restart or a missed tick loses
-nothing: the first tick after it destroys whatever ended meanwhile.
+What is due is decided from the secrets' own end times and from the database, so a restart
+or a missed tick loses nothing: the first tick after it catches up.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from bot import retention
 from bot.context import Services
 from bot.tg import clock
 
@@ -16,4 +18,11 @@ from bot.tg import clock
 async def sweep_secrets(services: Services, now: datetime) -> bool:
     """Destroy every secret whose scope has ended (nothing is sent)."""
     await services.secrets.sweep(now)
+    return False
+
+
+@clock.due_work("retention")
+async def clear_out(services: Services, now: datetime) -> bool:
+    """Once a day: views, delivery rows, links and audit entries past their time."""
+    await retention.run_if_due(services.db, services.settings, now)
     return False
