@@ -114,7 +114,12 @@ async def test_stop_then_start_again(harness: Harness) -> None:
 async def test_privacy_notice_any_time(harness: Harness) -> None:
     person = await onboard(harness, 3007, lang="en")
     [notice] = await person.say("/privacy")
-    assert "Anonymous views stay anonymous" in notice.text and not notice.buttons
+    assert "Your views are anonymous" in notice.text and not notice.buttons
+    # exactly what is true, with the settings that make it so
+    assert "until midnight the service can tell that you gave a view today" in notice.text
+    assert "• views: 12 months after their digest week" in notice.text
+    assert "• records of messages sent to you: 30 days" in notice.text
+    assert "fewer than 5" in notice.text
 
 
 async def test_member_commands_refused_for_strangers(harness: Harness) -> None:

@@ -59,10 +59,7 @@ async def privacy_command(update: Update, context: Context) -> None:
     """/privacy (/preifatrwydd): the privacy notice, in the person's language (or both, Welsh first)."""
     settings = context.settings
     langs = LANGS if context.visit.lang is None else (context.visit.lang,)
-    notices = [
-        privacy_text(context.tr_for(lang), settings.operator, settings.operator_contact)
-        for lang in langs
-    ]
+    notices = [privacy_text(context.tr_for(lang), settings) for lang in langs]
     await reply(update, context, SEPARATOR.join(notices))
 
 

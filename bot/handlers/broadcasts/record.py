@@ -15,7 +15,7 @@ from bot.tg.text import esc
 from bot.tg.ui import reply
 
 
-@requires(Role.REPRESENTATIVE)
+@requires(Role.REPRESENTATIVE, private=True)  # counts and who sent what: not for a group
 async def broadcasts_command(update: Update, context: Context) -> None:
     """/broadcasts (/negeseuon): recent broadcasts, who sent them, and how delivery went."""
     tr = context.tr

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardMarkup, Update
 
 from bot import roles as roles_service
+from bot.config import Settings
 from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.onboarding.joining import ask_self_description, offer_join, show_menu
@@ -27,13 +28,29 @@ WELCOME = N_(
 )
 PRIVACY = N_(
     "<b>Your privacy</b>\n\n"
-    "<b>What I keep:</b> your Telegram account number (so I can send you messages), your "
-    "language, the networks you join and, only if you choose to tell me, whether you use "
-    "services or care for someone.\n\n"
-    "<b>Anonymous views stay anonymous.</b> They are stored with nothing that links them to "
-    "you, so nobody, not even the people who run this service, can trace them back to you.\n\n"
-    "<b>You are in control:</b> /mydata shows everything held about you, /forget deletes it, "
-    "and /stop stops all messages.\n\n"
+    "<b>What I keep about you:</b> your Telegram account number (so I can send you messages), "
+    "your language, the networks you join and, only if you choose to tell me, whether you use "
+    "services or care for someone. /mydata shows all of it, /forget deletes it, and /stop stops "
+    "all messages.\n\n"
+    "<b>Your views are anonymous.</b> A view is kept with its network, its topic, its language "
+    "and the day, after I have taken out phone numbers, e-mail addresses and the like: never "
+    "with your account, your name or the time of day. Nobody, not even the people who run this "
+    "service, can trace a view back to you.\n\n"
+    "<b>Known for a short while, then destroyed:</b> until midnight the service can tell that "
+    "you gave a view today, though not which one, to keep the daily limit; then that record is "
+    "destroyed. Until the end of the network's digest week it can tell that you gave a view "
+    "there that week, to count how many people took part; then that record is destroyed too. "
+    "After that, nobody can tell, not even with every file the service holds.\n\n"
+    "<b>Numbers:</b> counts of people below {minimum} are shown as “fewer than {minimum}”, and "
+    "never in a way that lets a small group be worked out by comparing two counts. If a network "
+    "has fewer than {minimum} members, I tell you before you send a view there that it may not "
+    "stay anonymous."
+)
+PRIVACY_KEPT = N_("<b>How long things are kept</b> (after that they are deleted):")
+PRIVACY_AFTER = N_(
+    "When you use /forget, everything held about you is deleted at once; messages you sent to "
+    "others as a representative or coordinator stay, with nothing linking them to you. Views "
+    "stay until their time is up: nothing in them is about you.\n\n"
     "This service is run by {operator}."
 )
 
@@ -84,10 +101,41 @@ async def send_welcome(update: Update, context: Context) -> None:
         await steps.ask(context, CHOOSING_LANGUAGE)
 
 
-def privacy_text(tr: Tr, operator: str, contact: str) -> str:
-    text = tr.gettext(PRIVACY).format(operator=esc(operator))
-    if contact:
-        text += "\n" + tr.gettext("Contact: {contact}").format(contact=esc(contact))
+def privacy_text(tr: Tr, settings: Settings) -> str:
+    """The privacy notice, with the settings that make it true (`bot.retention`)."""
+    kept = [
+        tr.ngettext(
+            "• views: {n} month after their digest week",
+            "• views: {n} months after their digest week",
+            settings.keep_views_months,
+        ).format(n=settings.keep_views_months),
+        tr.ngettext(
+            "• records of messages sent to you: {n} day",
+            "• records of messages sent to you: {n} days",
+            settings.keep_deliveries_days,
+        ).format(n=settings.keep_deliveries_days),
+        tr.ngettext(
+            "• invitation links: {n} day after they expire",
+            "• invitation links: {n} days after they expire",
+            settings.keep_invites_days,
+        ).format(n=settings.keep_invites_days),
+        tr.ngettext(
+            "• the record of what coordinators and representatives did: {n} month",
+            "• the record of what coordinators and representatives did: {n} months",
+            settings.keep_audit_months,
+        ).format(n=settings.keep_audit_months),
+    ]
+    text = "\n\n".join(
+        [
+            tr.gettext(PRIVACY).format(minimum=settings.min_group),
+            "\n".join([tr.gettext(PRIVACY_KEPT), *kept]),
+            tr.gettext(PRIVACY_AFTER).format(operator=esc(settings.operator)),
+        ]
+    )
+    if settings.operator_contact:
+        text += "\n" + tr.gettext("Contact: {contact}").format(
+            contact=esc(settings.operator_contact)
+        )
     return text
 
 
@@ -170,7 +218,7 @@ async def choose_language(update: Update, context: Context, data: LanguageButton
     await answer_with(
         update,
         context,
-        privacy_text(tr, settings.operator, settings.operator_contact),
+        privacy_text(tr, settings),
         consent_keyboard(tr, lang),
     )
     await steps.ask(context, CONSENTING)
