@@ -75,7 +75,5 @@ async def _withdraw_unbacked_links(db: Database, settings: Settings, now: dateti
         if maker is None:
             continue
         access = await access_of(db, settings, maker)
-        withdrawn += await invites.withdraw_unbacked(
-            db, member_id, access, "its maker no longer holds the role to make it"
-        )
+        withdrawn += await invites.withdraw_unbacked(db, member_id, access, "maker_lost_role")
     return withdrawn

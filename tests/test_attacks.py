@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import audit as audit_words
 from bot.config import load_settings
 from bot.handlers.feedback.common import ViewButton
 from bot.sim.harness import FAKE_TOKEN, Harness
@@ -204,7 +205,7 @@ async def test_5_the_label_is_the_language_of_the_words(harness: Harness) -> Non
     )
     await welsh_menus.say("/adborth")
     [preview] = await welsh_menus.say("The waiting list for talking therapy is far too long")
-    assert "Iaith: English" in preview.text
+    assert "Iaith: Saesneg" in preview.text
     await welsh_menus.press("Anfon yn ddienw")
     language = await harness.services.db.scalar("SELECT language FROM views")
     assert language == "en"
@@ -224,8 +225,8 @@ async def test_5_views_by_language_follow_the_counting_rule(harness: Harness) ->
     await rep.say("/digest")
     await rep.press("This week so far")
     summary = next(m.text for m in reversed(rep.inbox) if "By language" in m.text)
-    assert "Cymraeg 1" not in summary
-    assert "By language: Cymraeg fewer than 5, English not shown" in summary
+    assert "Welsh 1" not in summary
+    assert "By language: Welsh fewer than 5, English not shown" in summary
 
 
 # ------------------------------------------------------------------ 6
@@ -277,8 +278,11 @@ async def test_7_a_removed_coordinator_cannot_use_their_own_link(harness: Harnes
     [answer] = await other.say(f"/start {token}")
     assert "withdrawn" in answer.text
     assert await roles.of_member(db, other_member.id) == []
-    entries = [e for e in await audit.latest(db) if e.action == "invite.revoked"]
-    assert any(f"invite={link.id}" in e.detail and "role was removed" in e.detail for e in entries)
+    [entry] = [e for e in await audit.latest(db) if e.action == "invite.revoked"]
+    assert audit_words.details(entry)["invite"] == link.id
+    assert audit_words.details(entry)["reason"] == "role_removed"
+    [log] = await boss.say("/audit")
+    assert f"so invitation link {link.id}, which they had made, was withdrawn" in log.text
 
 
 # ------------------------------------------------------------------ 8
