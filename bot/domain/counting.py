@@ -133,7 +133,9 @@ def label(tr: Tr, shown: Shown) -> str:
         # nobody is picked out.
         return tr.gettext("fewer than {n}").format(n=shown.n)
     if shown.kind == "at_least":
+        # TRANSLATORS: shown instead of a number that could give a smaller one away.
         return tr.gettext("{n} or more").format(n=shown.n)
+    # TRANSLATORS: a number of people hidden altogether (no bound given).
     return tr.gettext("not shown")
 
 
