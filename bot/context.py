@@ -52,6 +52,13 @@ class Visit:
             raise LanguageNotKnown("the language is not known yet")
         return translator(self.lang, self.timezone)
 
+    @property
+    def member_id(self) -> int:
+        """The speaker's member id, in a handler that requires a role (so a member)."""
+        if self.member is None:
+            raise RuntimeError("not a member: does the handler require a role?")
+        return self.member.id
+
 
 class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """python-telegram-bot's context, plus the services and the current visit."""

@@ -22,6 +22,7 @@ from babel.support import Translations
 
 Lang = Literal["cy", "en"]
 LANGS: tuple[Lang, ...] = ("cy", "en")  # Welsh first wherever both are shown
+
 DOMAIN = "messages"
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 # Babel locale per language: English dates in British order, not US.
@@ -33,16 +34,6 @@ def N_(message: str) -> str:
     return message
 
 
-# The languages' names come from the catalog like any other word, so a Welsh reader sees
-# "Cymraeg" and "Saesneg", an English reader "Welsh" and "English".
-LANGUAGE_NAMES: dict[Lang, str] = {
-    # TRANSLATORS: the name of the Welsh language, as readers of this catalog call it.
-    "cy": N_("Welsh"),
-    # TRANSLATORS: the name of the English language, as readers of this catalog call it.
-    "en": N_("English"),
-}
-
-
 def as_lang(code: str | None) -> Lang | None:
     """`cy`/`en` from a Telegram language_code such as `en-GB`; None for anything else."""
     if not code:
@@ -52,6 +43,16 @@ def as_lang(code: str | None) -> Lang | None:
         if base == lang:
             return lang
     return None
+
+
+# The languages' names come from the catalog like any other word, so a Welsh reader sees
+# "Cymraeg" and "Saesneg", an English reader "Welsh" and "English".
+LANGUAGE_NAMES: dict[Lang, str] = {
+    # TRANSLATORS: the name of the Welsh language, as readers of this catalog call it.
+    "cy": N_("Welsh"),
+    # TRANSLATORS: the name of the English language, as readers of this catalog call it.
+    "en": N_("English"),
+}
 
 
 def _load(lang: Lang, locales_dir: Path) -> Translations:

@@ -6,7 +6,7 @@ from telegram import Bot
 
 from bot import invites
 from bot.config import Settings
-from bot.domain.access import Access, Role
+from bot.domain.access import Access, Role, member_access
 from bot.menus import ensure_menu
 from bot.storage import Database, audit, members, roles
 from bot.storage.members import Member
@@ -19,13 +19,7 @@ async def top_role(db: Database, settings: Settings, member: Member) -> Role:
     The same grants as a visit sees (`members.with_roles`): a representative of archived
     networks only has a member's rights, so a member's menu.
     """
-    found = await members.with_roles(db, member.telegram_id)
-    grants = [role for role, _ in found[1]] if found else []
-    if member.telegram_id in settings.coordinators or "coordinator" in grants:
-        return Role.COORDINATOR
-    if "representative" in grants:
-        return Role.REPRESENTATIVE
-    return Role.MEMBER
+    return (await access_of(db, settings, member)).top
 
 
 async def refresh_menu(bot: Bot, db: Database, settings: Settings, member_id: int) -> None:
@@ -47,13 +41,7 @@ async def refresh_menus_of_representatives(
 async def access_of(db: Database, settings: Settings, member: Member) -> Access:
     """What a member may do now: the same grants a visit sees (`bot.tg.visit`)."""
     found = await members.with_roles(db, member.telegram_id)
-    grants = found[1] if found else []
-    return Access(
-        is_member=True,
-        coordinator=member.telegram_id in settings.coordinators
-        or any(role == "coordinator" for role, _ in grants),
-        rep_of=frozenset(c for role, c in grants if role == "representative" and c),
-    )
+    return member_access(found[1] if found else [], member.telegram_id in settings.coordinators)
 
 
 async def remove(db: Database, settings: Settings, actor_id: int, role_id: int) -> RoleGrant | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -43,3 +44,13 @@ class Access:
 
 
 STRANGER = Access(False, False, frozenset())
+
+
+def member_access(grants: Iterable[tuple[str, int | None]], listed_coordinator: bool) -> Access:
+    """A member's rights from their role grants; `listed_coordinator`: in CYDLAIS_COORDINATORS."""
+    grants = list(grants)
+    return Access(
+        is_member=True,
+        coordinator=listed_coordinator or any(role == "coordinator" for role, _ in grants),
+        rep_of=frozenset(c for role, c in grants if role == "representative" and c),
+    )

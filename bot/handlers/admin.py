@@ -53,12 +53,6 @@ STATUSES = {
 }
 
 
-def _actor(context: Context) -> int:
-    member = context.visit.member
-    assert member is not None  # every handler here requires a role, so a member
-    return member.id
-
-
 async def role_text(context: Context, tr: Tr, grant: RoleGrant) -> str:
     if grant.role == "coordinator":
         what = tr.gettext("coordinator")
@@ -121,7 +115,7 @@ async def remove_pressed(update: Update, context: Context, data: RoleButton) -> 
     if grant is None:
         await query.answer(tr.gettext("That role has already been removed."), show_alert=True)
         return
-    if grant.role == "coordinator" and grant.member_id == _actor(context):
+    if grant.role == "coordinator" and grant.member_id == context.visit.member_id:
         await query.answer(
             tr.gettext("You can't remove your own coordinator role: ask another coordinator."),
             show_alert=True,
@@ -141,7 +135,9 @@ async def remove_pressed(update: Update, context: Context, data: RoleButton) -> 
             ),
         )
         return
-    removed = await roles_service.remove(context.db, context.settings, _actor(context), grant.id)
+    removed = await roles_service.remove(
+        context.db, context.settings, context.visit.member_id, grant.id
+    )
     if removed is not None:
         await roles_service.refresh_menu(
             context.bot, context.db, context.settings, removed.member_id

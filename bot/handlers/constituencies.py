@@ -45,12 +45,6 @@ BROWSING = steps.kind(
 )
 
 
-def _actor(context: Context) -> int:
-    member = context.visit.member
-    assert member is not None  # every handler here requires a role, so a member
-    return member.id
-
-
 async def _open_one(context: Context, constituency_id: int | None) -> Constituency | None:
     """The constituency a press names, if it exists and is not archived."""
     if constituency_id is None:
@@ -145,7 +139,7 @@ async def _gone(update: Update, context: Context) -> None:
 async def seed_pressed(update: Update, context: Context) -> None:
     """[Load the seven health board areas] from data/constituencies.csv, once."""
     tr = context.tr
-    created = await constituency_admin.load_health_boards(context.db, _actor(context))
+    created = await constituency_admin.load_health_boards(context.db, context.visit.member_id)
     if created:
         note = tr.ngettext(
             "Added {n} health board area.", "Added {n} health board areas.", created
@@ -162,7 +156,7 @@ async def self_join_pressed(
     update: Update, context: Context, place: Constituency, self_join: bool
 ) -> None:
     """[Let people join it themselves] / [Make it invitation-only]."""
-    await constituency_admin.set_open(context.db, _actor(context), place.id, self_join)
+    await constituency_admin.set_open(context.db, context.visit.member_id, place.id, self_join)
     updated = await _open_one(context, place.id)
     assert updated is not None
     await answer_with(update, context, *detail_view(context.tr, updated))
@@ -193,7 +187,7 @@ async def archive_pressed(
             ),
         )
         return
-    if await constituency_admin.archive(context.db, _actor(context), place.id):
+    if await constituency_admin.archive(context.db, context.visit.member_id, place.id):
         # Its representatives no longer act for it: their menus change now, not on their next visit.
         await roles_service.refresh_menus_of_representatives(
             context.bot, context.db, context.settings, place.id
@@ -261,7 +255,7 @@ async def name_given(update: Update, context: Context, waiting: steps.Waiting) -
         return
     assert isinstance(welsh, str)
     await steps.ask(context, BROWSING)
-    actor = _actor(context)
+    actor = context.visit.member_id
     if place is None:
         new_id = await constituency_admin.create(context.db, actor, welsh, name)
         place = await _open_one(context, new_id)

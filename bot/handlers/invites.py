@@ -62,12 +62,6 @@ INVITING = steps.kind(
 )
 
 
-def _actor(context: Context) -> int:
-    member = context.visit.member
-    assert member is not None  # every handler here requires a role, so a member
-    return member.id
-
-
 def _step_keyboard(buttons: list[ButtonSpec], tr: Tr) -> InlineKeyboardMarkup:
     return column([*buttons, (tr.gettext("Start again"), InviteButton().pack())])
 
@@ -151,7 +145,7 @@ async def _ask_next(update: Update, context: Context, chosen: InviteButton) -> N
     await steps.done(context)
     invite, token = await invitations.create(
         context.db,
-        _actor(context),
+        context.visit.member_id,
         role,
         place.id if place else None,
         USE_CODES[chosen.uses],
@@ -264,7 +258,7 @@ async def revoke_pressed(update: Update, context: Context, data: WithdrawButton)
     if invite is None or not invitations.may_manage(context.visit.access, invite):
         await query.answer(tr.gettext("You can't withdraw that link."), show_alert=True)
         return
-    withdrawn = await invitations.revoke(context.db, _actor(context), invite.id)
+    withdrawn = await invitations.revoke(context.db, context.visit.member_id, invite.id)
     note = (
         tr.gettext("Link {number} is withdrawn: it no longer works.")
         if withdrawn

@@ -10,8 +10,8 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, from_db, to_db, utcnow
-from bot.storage.members import Lang
 
 Audience = Literal["everyone", "constituencies", "representatives"]
 Kind = Literal["progress", "news", "meeting"]

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Database, Queries, to_db, utcnow
-from bot.storage.members import Lang, Status
+from bot.storage.members import Status
 
 
 @dataclass(frozen=True, slots=True)

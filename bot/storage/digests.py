@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, to_db, utcnow
-from bot.storage.members import Lang
 
 DEFAULT_WEEKDAY = 0  # Monday
 DEFAULT_TIME = time(9, 0)

@@ -8,9 +8,9 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Database, Queries, from_db, to_db, utcnow
 
-Lang = Literal["cy", "en"]
 Status = Literal["active", "stopped", "unreachable"]
 SelfDescription = Literal["service_user", "carer", "both", "prefer_not"]
 SELF_DESCRIPTIONS: tuple[SelfDescription, ...] = ("service_user", "carer", "both", "prefer_not")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, to_db, utcnow
-from bot.storage.members import Lang
 
 
 @dataclass(frozen=True, slots=True)

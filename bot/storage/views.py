@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.i18n import Lang
 from bot.storage.db import Database, Queries, Tx
-from bot.storage.members import Lang, SelfDescription
+from bot.storage.members import SelfDescription
 
 _MAX_ID = 2**62
 

@@ -7,7 +7,7 @@ from typing import cast
 from telegram import Update
 
 from bot.context import Context, Visit
-from bot.domain.access import STRANGER, Access
+from bot.domain.access import STRANGER, member_access
 from bot.i18n import Lang, as_lang
 from bot.menus import ensure_menu, menu_key
 from bot.storage import members
@@ -26,12 +26,7 @@ async def load_visit(update: Update, context: Context) -> None:
     if found is not None:
         member, grants = found
         lang = member.language
-        access = Access(
-            is_member=True,
-            coordinator=telegram_id in settings.coordinators
-            or any(role == "coordinator" for role, _ in grants),
-            rep_of=frozenset(c for role, c in grants if role == "representative" and c),
-        )
+        access = member_access(grants, telegram_id in settings.coordinators)
     elif user is not None:
         # Before consent nothing is stored: the language lives only in this conversation.
         chosen = context.user_data.get("lang") if context.user_data is not None else None
