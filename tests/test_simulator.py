@@ -86,6 +86,28 @@ async def test_group_limit_per_minute() -> None:
         await bot.send_message(-100, "x")
 
 
+async def test_one_chat_takes_a_short_burst_then_about_one_a_second() -> None:
+    now = [0.0]
+    rules = FloodRules(chat_burst=3, chat_per_second=1.0)
+    sim = SimulatedTelegram(flood=rules, clock=lambda: now[0])
+    async with Bot(FAKE_TOKEN, request=sim.request()) as bot:
+        for _ in range(3):
+            await bot.send_message(1, "x")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(1, "x")
+        await bot.send_message(2, "x")  # another chat has its own allowance
+        now[0] += 1.0
+        await bot.send_message(1, "x")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(1, "x")
+        now[0] += 10.0  # a pause refills the burst, never beyond it
+        for _ in range(3):
+            await bot.send_message(1, "x")
+        with pytest.raises(RetryAfter):
+            await bot.send_message(1, "x")
+    assert len(sim.inbox(1)) == 7
+
+
 async def test_injected_failures_then_recovery(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
     bot, sim = bot_and_sim
     sim.inject(502, times=2)
