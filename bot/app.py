@@ -10,7 +10,6 @@ from typing import Any
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     ContextTypes,
     Defaults,
@@ -39,6 +38,7 @@ from bot.menus import set_default_menus
 from bot.secrets import SecretStore
 from bot.storage import Database
 from bot.tg import clock, errors, steps, visit
+from bot.tg.limiter import Patience, ReplyLimiter
 from bot.tg.memory import Memory
 from bot.tg.processor import PerMemberUpdateProcessor
 
@@ -73,6 +73,7 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     rate_limit: bool = True,
+    patience: Patience | None = None,
 ) -> App:
     builder = (
         ApplicationBuilder()
@@ -90,9 +91,9 @@ def build_application(
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
-        # Overall 30/s and 20/min per group for interactive replies; max_retries=0 so a 429
-        # reaches the delivery worker, which honours retry_after itself.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]  # PTB types the limiter by its rate_limit_args
+        # 30/s overall and 20/min per group; replies wait out a 429 (bounded), while the
+        # delivery worker's calls see theirs (`bot.tg.limiter`).
+        builder = builder.rate_limiter(ReplyLimiter(patience))  # type: ignore[arg-type]  # PTB types the builder by the limiter's rate_limit_args
     if request is not None:
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     else:

@@ -8,7 +8,8 @@ from telegram.error import RetryAfter
 
 
 class _RetryAfterIsExpected(logging.Filter):
-    """AIORateLimiter logs every 429 with a traceback; the delivery worker handles them."""
+    """AIORateLimiter logs every 429 it passes on, with a traceback; `bot.tg.limiter` waits
+    out a reply's and the delivery worker handles its own, so neither is an error."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not (record.exc_info and isinstance(record.exc_info[1], RetryAfter))

@@ -11,12 +11,11 @@ import contextlib
 import json
 import logging
 import time
-import warnings
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import timedelta
+from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -26,7 +25,7 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
-from telegram.warnings import PTBDeprecationWarning
+from telegram.ext import ExtBot
 
 from bot.config import Settings
 from bot.delivery.report import report_text
@@ -34,6 +33,7 @@ from bot.delivery.schedule import going_out_at, quiet_now
 from bot.i18n import Lang, translator
 from bot.storage import Database, deliveries, members
 from bot.storage.db import utcnow
+from bot.tg.limiter import NO_RETRY, Retries, retry_after_seconds
 
 log = logging.getLogger("cydlais.delivery")
 
@@ -64,7 +64,7 @@ class Stats:
 class Worker:
     """The one delivery worker of a process: see the module docstring."""
 
-    bot: Bot
+    bot: ExtBot[Any]  # its calls say NO_RETRY: a 429 comes back here, to hold the row
     db: Database
     settings: Settings
     tuning: Tuning = field(default_factory=Tuning)
@@ -91,6 +91,11 @@ class Worker:
                 await self._task
         if self._tasks:
             await asyncio.wait(self._tasks, timeout=grace)
+
+    @property
+    def _own_429s(self) -> Retries | None:
+        """What its calls tell the rate limiter: give every 429 back (None: there is none)."""
+        return NO_RETRY if self.bot.rate_limiter is not None else None
 
     def wake(self) -> None:
         self._wake.set()
@@ -216,18 +221,27 @@ class Worker:
         try:
             if row.document is not None:
                 name, content = row.document
-                await self.bot.send_document(row.chat_id, content, filename=name)
+                await self.bot.send_document(
+                    row.chat_id, content, filename=name, rate_limit_args=self._own_429s
+                )
             elif row.file_id is not None:
-                await self.bot.send_document(row.chat_id, row.file_id, caption=row.text or None)
+                await self.bot.send_document(
+                    row.chat_id,
+                    row.file_id,
+                    caption=row.text or None,
+                    rate_limit_args=self._own_429s,
+                )
             else:
                 markup = (
                     InlineKeyboardMarkup.de_json(json.loads(row.markup), self.bot)
                     if row.markup
                     else None
                 )
-                await self.bot.send_message(row.chat_id, row.text, reply_markup=markup)
+                await self.bot.send_message(
+                    row.chat_id, row.text, reply_markup=markup, rate_limit_args=self._own_429s
+                )
         except RetryAfter as exc:
-            wait = _seconds(exc) * self.tuning.retry_after_scale
+            wait = retry_after_seconds(exc) * self.tuning.retry_after_scale
             self.stats.retried += 1
             if row.chat_id < 0:
                 self._group_hold[row.chat_id] = time.monotonic() + wait
@@ -302,10 +316,16 @@ class Worker:
             tr = translator(lang, self.settings.timezone)
             text = report_text(tr, batch, self.settings.min_group)
             try:
-                await self.bot.send_message(batch.report_chat_id, text)
+                await self.bot.send_message(
+                    batch.report_chat_id, text, rate_limit_args=self._own_429s
+                )
             except RetryAfter as exc:
-                self._pause(_seconds(exc) * self.tuning.retry_after_scale)
-                self._touched.add(batch_id)  # try the report again next time round
+                wait = retry_after_seconds(exc) * self.tuning.retry_after_scale
+                self._pause(wait)
+                # Again once the wait is over (not a failure, so not counted as a try).
+                tries = self._report_retry.get(batch_id, (0, 0.0))[0]
+                self._report_retry[batch_id] = (tries, time.monotonic() + wait)
+                self._touched.add(batch_id)
                 return
             except (BadRequest, Forbidden, TimedOut) as exc:
                 # Refused for good, or maybe delivered (a timeout): not sent again.
@@ -324,10 +344,3 @@ class Worker:
         self._report_retry.pop(batch_id, None)
         await deliveries.mark_reported(self.db, batch_id)
         log.info("batch %s finished", batch_id)
-
-
-def _seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)

@@ -13,18 +13,26 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.context import App, Services
 from bot.sim.telegram import SentMessage, SimulatedTelegram, SimUser
+from bot.tg.limiter import Patience
 from bot.tg.processor import PerMemberUpdateProcessor
 
 FAKE_TOKEN = "123456789:SIMULATED-TOKEN-for-tests-and-demo"  # noqa: S105  # not a secret
 
 
 class Harness:
-    def __init__(self, settings: Settings, sim: SimulatedTelegram | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        sim: SimulatedTelegram | None = None,
+        *,
+        patience: Patience | None = None,
+    ) -> None:
+        """`patience`: how replies wait out 429s (scaled down with a simulator on a fast clock)."""
         if not settings.token:
             settings = dataclasses.replace(settings, token=FAKE_TOKEN)
         self.settings = settings
         self.sim = sim or SimulatedTelegram()
-        self.app: App = build_application(settings, request=self.sim.request())
+        self.app: App = build_application(settings, request=self.sim.request(), patience=patience)
         self._running = False
 
     @property
