@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.reference_data import load_constituencies
+from bot.health_boards import load_constituencies
 from bot.storage import Database, audit, constituencies
 
 NAME_MIN = 2

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.messages.pofile import read_po
 
-from bot.i18n import LOCALES_DIR, catalogs, translator
+from bot.i18n import catalogs, translator
 
-PO = LOCALES_DIR / "cy" / "LC_MESSAGES" / "messages.po"
+PO = Path(__file__).resolve().parent.parent / "locales" / "cy" / "LC_MESSAGES" / "messages.po"
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\(\w+\)[sd]|<[^>]+>")
 LONDON = ZoneInfo("Europe/London")
 

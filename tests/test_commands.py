@@ -4,12 +4,13 @@ a newcomer sees before choosing a language is Welsh first."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 
 from bot.commands import COMMANDS, command
-from bot.i18n import LOCALES_DIR, SEPARATOR
+from bot.i18n import SEPARATOR
 from bot.sim.harness import Harness
 from tests.helpers.delivery import coordinator
 from tests.helpers.people import onboard, seed_constituencies
@@ -17,6 +18,8 @@ from tests.helpers.views import make_rep
 
 TELEGRAM_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 COMMAND_IN_TEXT = re.compile(r"(?:^|(?<=[\s(“]))/([a-z][a-z0-9_]*)")
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
 
 def test_every_command_has_its_own_welsh_name() -> None:
@@ -36,7 +39,7 @@ def test_old_welsh_names_still_work_but_are_never_shown() -> None:
 
 
 def _catalog_commands() -> list[tuple[str, str]]:
-    with (LOCALES_DIR / "cy" / "LC_MESSAGES" / "messages.po").open("rb") as fp:
+    with (LOCALES / "cy" / "LC_MESSAGES" / "messages.po").open("rb") as fp:
         catalog = read_po(fp, locale="cy")
     pairs = []
     for message in catalog:

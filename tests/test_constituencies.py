@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.handlers import admin
 from bot.handlers.constituencies import NetworkButton
-from bot.reference_data import load_constituencies
+from bot.health_boards import load_constituencies
 from bot.sim.harness import Harness
 from bot.storage import audit, constituencies, invites, pending
 from tests.helpers.roles import make_cast

@@ -81,7 +81,7 @@ async def test_someone_not_yet_known_gets_both_languages(harness: Harness) -> No
 
 
 def test_every_entry_is_found_by_its_welsh_and_by_its_english() -> None:
-    from bot.reference_data import load_glossary
+    from bot.domain.glossary import load_glossary
 
     missing = []
     for entry in load_glossary():

@@ -9,19 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.reference_data import (
-    DATA_DIR,
-    ConstituencySeed,
-    GlossaryEntry,
-    ReferenceDataError,
-    SupportLine,
-    clear_caches,
-    load_constituencies,
-    load_crisis_phrases,
-    load_glossary,
-    load_support_directory,
-    load_support_lines,
-)
+from bot.datafiles import ReferenceDataError
+from bot.domain.crisis_phrases import load_crisis_phrases
+from bot.domain.glossary import GlossaryEntry, load_glossary
+from bot.domain.support_lines import SupportLine, load_support_directory, load_support_lines
+from bot.health_boards import ConstituencySeed, load_constituencies
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Letters and words that, in these files, appear only in Welsh phrases.
 WELSH_HINTS = re.compile(r"[âêîôûŵŷ]|\b(fy|eisiau|methu|dim|hun|hunan)\b", re.IGNORECASE)
@@ -58,7 +52,6 @@ def test_constituency_welsh_names() -> None:
 
 
 def test_default_load_is_cached_but_returns_fresh_lists() -> None:
-    clear_caches()
     first = load_constituencies()
     first.clear()
     assert len(load_constituencies()) == 7

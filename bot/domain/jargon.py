@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from bot.reference_data import GlossaryEntry, load_glossary
+from bot.domain.glossary import GlossaryEntry, load_glossary
 
 NOT_FLAGGED = frozenset(
     {

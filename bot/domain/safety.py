@@ -13,8 +13,9 @@ import re
 import unicodedata
 from functools import cache
 
+from bot.domain.crisis_phrases import load_crisis_phrases
+from bot.domain.support_lines import SupportLine, load_support_lines
 from bot.i18n import Tr
-from bot.reference_data import SupportLine, load_crisis_phrases, load_support_lines
 from bot.tg.text import esc
 
 

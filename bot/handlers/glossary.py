@@ -9,8 +9,8 @@ from bot.commands import command
 from bot.context import Context
 from bot.domain import jargon
 from bot.domain.access import Role
+from bot.domain.glossary import GlossaryEntry
 from bot.i18n import LANGS, SEPARATOR, Lang, Tr
-from bot.reference_data import GlossaryEntry
 from bot.tg import steps
 from bot.tg.auth import requires
 from bot.tg.text import esc

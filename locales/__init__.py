@@ -1,0 +1,1 @@
+"""The translation catalogs, installed as the package `bot.locales` and read as resources."""
