@@ -98,9 +98,9 @@ def build_application(
         builder = builder.request(request).get_updates_request(get_updates_request or request)
     else:
         if settings.api_url:
-            builder = builder.base_url(settings.api_url.rstrip("/") + "/bot")
+            builder = builder.base_url(settings.api_url + "/bot")
         if settings.api_file_url:
-            builder = builder.base_file_url(settings.api_file_url.rstrip("/") + "/file/bot")
+            builder = builder.base_file_url(settings.api_file_url + "/file/bot")
         builder = builder.connection_pool_size(64).pool_timeout(10.0)
     app: App = builder.build()
     register_handlers(app)

@@ -48,8 +48,8 @@ class QuietHours:
 class Settings:
     token: str
     database: Path = Path(DEFAULT_DATABASE)
-    api_url: str | None = None
-    api_file_url: str | None = None
+    api_url: str | None = None  # a Bot API server's root, without /bot
+    api_file_url: str | None = None  # its file root, without /file/bot
     coordinators: frozenset[int] = frozenset()
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
     min_group: int = 5
@@ -151,6 +151,19 @@ def _secrets_dir(env: Mapping[str, str]) -> Path:
     return Path(raw).expanduser() if raw else default_secrets_dir(env)
 
 
+def _api_root(env: Mapping[str, str], name: str, suffix: str) -> str | None:
+    """A Bot API server's root, written as the root (`http://localhost:8081`) or in
+    python-telegram-bot's `base_url` form, which ends in `suffix` (`…/bot`)."""
+    url = env.get(name, "").strip().rstrip("/")
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(
+            name, f"is {url!r}, not an http(s) address", "Leave it empty to use Telegram's own."
+        )
+    return url.removesuffix(suffix)
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
     """Read and check every setting; raise ConfigError on the first bad one."""
     env = os.environ if env is None else env
@@ -180,13 +193,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
             "has characters Telegram does not allow",
             "Use 1-256 of A-Z, a-z, 0-9, _ and -.",
         )
-    api_url = env.get("TELEGRAM_API_URL", "").strip() or None
-    api_file_url = env.get("TELEGRAM_API_FILE_URL", "").strip() or None
-    for name, url in (("TELEGRAM_API_URL", api_url), ("TELEGRAM_API_FILE_URL", api_file_url)):
-        if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(
-                name, f"is {url!r}, not an http(s) address", "Leave it empty to use Telegram's own."
-            )
+    api_url = _api_root(env, "TELEGRAM_API_URL", "/bot")
+    api_file_url = _api_root(env, "TELEGRAM_API_FILE_URL", "/file/bot")
     return Settings(
         token=token,
         database=Path(env.get("CYDLAIS_DATABASE", "").strip() or DEFAULT_DATABASE),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import build_application
 from bot.config import ConfigError, load_settings
 
 TOKEN = "123456789:AAEabcdefghijklmnopqrstuvwxyz012345"
@@ -82,3 +83,29 @@ def test_quiet_hours_can_be_switched_off_and_coordinators_parsed() -> None:
     )
     assert settings.quiet_hours is None
     assert settings.coordinators == frozenset({5, 6})
+
+
+@pytest.mark.parametrize(
+    ("api", "files"),
+    [
+        ("http://localhost:8081", "http://localhost:8081"),
+        ("http://localhost:8081/", "http://localhost:8081/"),
+        ("http://localhost:8081/bot", "http://localhost:8081/file/bot"),
+        ("http://localhost:8081/bot/", "http://localhost:8081/file/bot/"),
+    ],
+)
+def test_a_bot_api_server_by_its_root_or_by_python_telegram_bots_base_url(
+    api: str, files: str
+) -> None:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api, "TELEGRAM_API_FILE_URL": files}
+    )
+    assert settings.api_url == settings.api_file_url == "http://localhost:8081"
+    app = build_application(settings)
+    assert app.bot.base_url == f"http://localhost:8081/bot{TOKEN}"
+    assert app.bot.base_file_url == f"http://localhost:8081/file/bot{TOKEN}"
+
+
+def test_a_bot_api_address_must_be_http() -> None:
+    with pytest.raises(ConfigError, match="TELEGRAM_API_URL"):
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "localhost:8081/bot"})

@@ -14,15 +14,16 @@ from bot.storage import Database
 from tests.helpers.process import start_bot, wait_for
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+# TELEGRAM_API_URL as a server's root, and in python-telegram-bot's base_url form.
+@pytest.mark.parametrize(("sig", "api_path"), [(signal.SIGTERM, ""), (signal.SIGINT, "/bot")])
 async def test_runs_answers_and_shuts_down_cleanly_on_a_signal(
-    tmp_path: Path, sig: signal.Signals
+    tmp_path: Path, sig: signal.Signals, api_path: str
 ) -> None:
     sim = SimulatedTelegram()
     person = SimUser(5001, "Nia")
     database = tmp_path / "live.sqlite3"
     async with SimHttpServer(sim) as url:
-        process = await start_bot(url, database)
+        process = await start_bot(url + api_path, database)
         try:
             await wait_for(lambda: bool(sim.commands_for(language_code="cy")), what="start-up")
             sim.send_text(person, "/start")
