@@ -1,9 +1,10 @@
-"""Command line: `python -m bot` (long polling), `python -m bot --webhook`, `python -m bot demo`."""
+"""Command line: `python -m bot` (long polling), `--webhook`, `demo`, `backup PATH`, `restore PATH`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from dotenv import load_dotenv
 
@@ -19,10 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "mode",
         nargs="?",
-        choices=["run", "demo"],
+        choices=["run", "demo", "backup", "restore"],
         default="run",
-        help="run (default) connects to Telegram; demo runs in this terminal, no token needed",
+        help="run (default) connects to Telegram; demo runs in this terminal, no token needed; "
+        "backup PATH copies the database while the bot runs; restore PATH puts a backup back "
+        "(stop the bot first)",
     )
+    parser.add_argument("path", nargs="?", type=Path, help="the backup file (backup, restore)")
     parser.add_argument(
         "--webhook", action="store_true", help="receive updates by webhook (PORT, WEBHOOK_URL)"
     )
@@ -33,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.demo import run_demo
 
         return run_demo()
+    if args.mode in ("backup", "restore"):
+        if args.path is None:
+            parser.error(f"{args.mode} needs a PATH: python -m bot {args.mode} PATH")
+        return _copy(args.mode, args.path)
 
     from bot import logs
 
@@ -69,6 +77,31 @@ def main(argv: list[str] | None = None) -> int:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except (DatabaseTooNew, ConfigError) as exc:
         print(f"Cydlais cannot start: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _copy(mode: str, path: Path) -> int:
+    """`backup PATH` / `restore PATH` on the database CYDLAIS_DATABASE names."""
+    from bot.storage.backup import BackupError, backup, restore
+
+    try:
+        database = load_settings(require_token=False).database
+        if mode == "backup":
+            copied = backup(database, path)
+            print(
+                f"Backed up {database} to {copied.path} ({copied.size / 1e6:.1f} MB, schema "
+                f"version {copied.schema_version}). The key file is not in it: back it up apart."
+            )
+        else:
+            copied = restore(path, database)
+            print(
+                f"Restored {database} from {path} (schema version {copied.schema_version}); "
+                "start the bot to bring it up to date."
+            )
+    except (ConfigError, BackupError, DatabaseTooNew) as exc:
+        verb = "back up" if mode == "backup" else "restore"
+        print(f"Cydlais cannot {verb}: {exc}", file=sys.stderr)
         return 2
     return 0
 
