@@ -1,48 +1,51 @@
 """Plain-text handling: Cydlais against a bare python-telegram-bot echo bot, same simulator, same run.
 
-    python bench/throughput.py [--members 200] [--messages 10] [--rounds 3] [--latency-ms 30]
+    python -m bench --only throughput [--quick]
 
 Each round sends a burst of `members x messages` plain-text updates (each member's in order)
-to each bot through the in-process simulated Telegram and waits for every reply. It prints
-updates handled per second and the p95 latency (update sent -> reply stored) for both, and
-the ratio Cydlais / echo (target: at least 1.0).
+to each bot through the in-process simulated Telegram and waits for every reply, twice:
 
-`--latency-ms` makes every Bot API call take that long, as a network round trip to Telegram
-does (tens of milliseconds from a UK host); 0 measures pure CPU cost in this process. Both
-settings are worth reading: the first is what members feel, the second what the code costs.
+* with 30 ms per Bot API call, as a network round trip to Telegram takes from a UK host:
+  updates handled per second, Cydlais / echo (target: at least 1.0), and p95 latency;
+* with no network delay: the CPU time one update costs (process time, every thread),
+  Cydlais / echo. This is what the code costs; the first is what members feel.
 
 Both bots run without AIORateLimiter: it caps any bot at Telegram's ~30 messages a second,
-so with it both would measure the limiter, not the handling. The echo bot uses library
-defaults otherwise (sequential update processing). Cydlais does real work per update: it
-loads the member and their roles from SQLite, checks for a pending step and answers in the
-member's language.
+so with it both would measure the limiter, not the handling (`bench/burst.py` measures
+replies with it on). The echo bot uses library defaults otherwise (sequential update
+processing). Cydlais does real work per update: it loads the member and their roles from
+SQLite, looks for a question waiting for an answer and answers in the member's language.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
+from bench.figures import Figure
 from bot.app import build_application
 from bot.config import load_settings
 from bot.sim.harness import FAKE_TOKEN
 from bot.sim.telegram import SentMessage, SimulatedTelegram, SimUser
 from bot.storage import Database, members
 
+CPU_TARGET = 3.0  # Cydlais may cost at most this many times a bare echo bot's CPU per update
+
 
 @dataclass
 class Result:
-    name: str
     handled: int
     seconds: float
+    cpu: float  # process seconds over the burst, all threads
     latencies: list[float]
 
     @property
@@ -53,6 +56,10 @@ class Result:
     def p95(self) -> float:
         return statistics.quantiles(self.latencies, n=20)[18]
 
+    @property
+    def cpu_per_update(self) -> float:
+        return self.cpu / self.handled
+
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.effective_message is not None
@@ -61,8 +68,11 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def drive(
-    app: Application, sim: SimulatedTelegram, users: list[SimUser], per_member: int, name: str
-) -> Result:  # type: ignore[type-arg]
+    app: Application[Any, Any, Any, Any, Any, Any],
+    sim: SimulatedTelegram,
+    users: list[SimUser],
+    per_member: int,
+) -> Result:
     sent_at: dict[int, list[float]] = {u.id: [] for u in users}
     latencies: list[float] = []
     expected = len(users) * per_member
@@ -82,20 +92,19 @@ async def drive(
     assert app.updater is not None
     await app.updater.start_polling(poll_interval=0.0, timeout=1)
     await app.start()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for round_index in range(per_member):
         for user in users:
             sent_at[user.id].append(time.perf_counter())
             sim.send_text(user, f"message {round_index} from {user.first_name}")
     await asyncio.wait_for(done.wait(), timeout=300)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     await app.updater.stop()
     await app.stop()
     await app.shutdown()
     if app.post_shutdown:
         await app.post_shutdown(app)
-    sim.listeners.remove(on_reply)
-    return Result(name, expected, seconds, latencies)
+    return Result(expected, seconds, cpu, latencies)
 
 
 async def run_echo(users: list[SimUser], per_member: int, latency: float) -> Result:
@@ -109,13 +118,10 @@ async def run_echo(users: list[SimUser], per_member: int, latency: float) -> Res
         .build()
     )
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
-    return await drive(app, sim, users, per_member, "echo (bare PTB)")
+    return await drive(app, sim, users, per_member)
 
 
-async def run_cydlais(
-    users: list[SimUser], per_member: int, tmp: Path, round_index: int, latency: float
-) -> Result:
-    path = tmp / f"bench-{round_index}.sqlite3"
+async def run_cydlais(users: list[SimUser], per_member: int, path: Path, latency: float) -> Result:
     db = await Database.open(path)
     for user in users:  # members who already consented, half Welsh, half English
         await members.create(db, user.id, user.id, "cy" if user.id % 2 else "en")
@@ -126,44 +132,33 @@ async def run_cydlais(
     sim = SimulatedTelegram(latency=latency)
     sim.record_calls = False
     app = build_application(settings, request=sim.request(), rate_limit=False)
-    return await drive(app, sim, users, per_member, "Cydlais")
+    return await drive(app, sim, users, per_member)
 
 
-def show(result: Result) -> None:
-    print(
-        f"  {result.name:<18} {result.rate:8.0f} updates/s   p95 latency {result.p95 * 1000:8.1f} ms   ({result.handled} updates in {result.seconds:.2f} s)"
-    )
-
-
-async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--members", type=int, default=200)
-    parser.add_argument("--messages", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--latency-ms", type=float, default=30.0)
-    args = parser.parse_args()
-    users = [SimUser(10_000 + i, f"Member{i}") for i in range(args.members)]
-    ratios_rate, ratios_p95 = [], []
+async def measure(members_n: int, messages: int, rounds: int) -> list[Figure]:
+    users = [SimUser(10_000 + i, f"Member{i}") for i in range(members_n)]
+    rate, p95, cpu = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for round_index in range(args.rounds):
+        for index in range(rounds):
+            bare = await run_echo(users, messages, 0.030)
+            ours = await run_cydlais(users, messages, Path(tmp) / f"net-{index}.sqlite3", 0.030)
+            rate.append(ours.rate / bare.rate)
+            p95.append(ours.p95 / bare.p95)
+            bare = await run_echo(users, messages, 0.0)
+            ours = await run_cydlais(users, messages, Path(tmp) / f"cpu-{index}.sqlite3", 0.0)
+            cpu.append(ours.cpu_per_update / bare.cpu_per_update)
             print(
-                f"round {round_index + 1}: {args.members} members x {args.messages} messages, {args.latency_ms:g} ms per API call"
+                f"round {index + 1}: {members_n} members x {messages} texts; CPU per update "
+                f"{ours.cpu_per_update * 1e3:.2f} ms (echo {bare.cpu_per_update * 1e3:.2f} ms)",
+                file=sys.stderr,
             )
-            latency = args.latency_ms / 1000
-            bare = await run_echo(users, args.messages, latency)
-            ours = await run_cydlais(users, args.messages, Path(tmp), round_index, latency)
-            show(bare)
-            show(ours)
-            ratios_rate.append(ours.rate / bare.rate)
-            ratios_p95.append(bare.p95 / ours.p95)
-    print()
-    print(
-        f"throughput ratio Cydlais/echo: median {statistics.median(ratios_rate):.2f} (target >= 1.0)"
-    )
-    print(
-        f"p95 latency ratio echo/Cydlais: median {statistics.median(ratios_p95):.2f} (>= 1.0 means Cydlais is no slower)"
-    )
+    load = f"{members_n} members x {messages} texts"
+    return [
+        Figure(f"updates/s, Cydlais / echo ({load}, 30 ms per call)", statistics.median(rate), "x", ">=", 1.0),
+        Figure(f"p95 reply latency, Cydlais / echo ({load}, 30 ms per call)", statistics.median(p95), "x"),
+        Figure(f"CPU per plain-text update, Cydlais / echo ({load}, no network)", statistics.median(cpu), "x", "<=", CPU_TARGET),
+    ]  # fmt: skip
 
 
-if __name__ == "__main__":
-    asyncio.run(main())
+def run(quick: bool) -> list[Figure]:
+    return asyncio.run(measure(100, 5, 1) if quick else measure(200, 10, 3))

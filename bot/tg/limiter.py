@@ -54,8 +54,9 @@ class ReplyLimiter(BaseRateLimiter[Retries]):
     """`AIORateLimiter`'s pacing, plus bounded waits on 429."""
 
     def __init__(self, patience: Patience | None = None) -> None:
-        self._pace = AIORateLimiter(max_retries=0)  # the retrying is ours: bounded in time too
+        self._pace = AIORateLimiter(max_retries=0)  # the retrying is ours, bounded in time too
         self.patience = patience or Patience()
+        _quiet_inner_429s()
 
     async def initialize(self) -> None:
         await self._pace.initialize()
@@ -87,6 +88,20 @@ class ReplyLimiter(BaseRateLimiter[Retries]):
                 log.info("Telegram asked a reply (%s) to wait %.1fs", endpoint, wait)
                 await asyncio.sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+class _Expected429(logging.Filter):
+    """AIORateLimiter logs every 429 it passes on, with a traceback, as an error; here each
+    is waited out (a reply) or handled by the delivery worker, so none is."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], RetryAfter))
+
+
+def _quiet_inner_429s() -> None:
+    inner = logging.getLogger("telegram.ext.AIORateLimiter")
+    if not any(isinstance(f, _Expected429) for f in inner.filters):
+        inner.addFilter(_Expected429())
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
