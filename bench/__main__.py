@@ -24,7 +24,9 @@ NOT_BENCHMARKS = {"figures", "__main__"}
 def names() -> list[str]:
     here = Path(__file__).parent
     return sorted(
-        m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in NOT_BENCHMARKS and not m.name.startswith("_")
+        m.name
+        for m in pkgutil.iter_modules([str(here)])
+        if m.name not in NOT_BENCHMARKS and not m.name.startswith("_")
     )
 
 
@@ -37,7 +39,9 @@ def one(name: str, quick: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller loads: a look, not the targets")
+    parser.add_argument(
+        "--quick", action="store_true", help="smaller loads: a look, not the targets"
+    )
     parser.add_argument("--only", nargs="+", metavar="NAME", help=f"some of: {', '.join(names())}")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # the child's side
     args = parser.parse_args()
@@ -53,7 +57,14 @@ def main() -> int:
     for name in chosen:
         started = time.perf_counter()
         print(f"running {name} …", file=sys.stderr, flush=True)
-        command = [sys.executable, "-m", "bench", "--one", name, *(["--quick"] if args.quick else [])]
+        command = [
+            sys.executable,
+            "-m",
+            "bench",
+            "--one",
+            name,
+            *(["--quick"] if args.quick else []),
+        ]
         # Progress goes to stderr, as it happens; the figures come back on stdout's last line.
         done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)  # noqa: S603  # our own module
         if done.returncode != 0 or not done.stdout.strip():

@@ -1,7 +1,7 @@
-"""Benchmark: a broadcast to 10,000 members through the delivery queue, at Telegram's limits.
+"""A broadcast to 10,000 members through the delivery queue, at Telegram's limits.
 
-    python bench/broadcast.py                     # 10,000 recipients at 25/s: about 7 minutes
-    python bench/broadcast.py --recipients 1000   # a quicker look
+    python -m bench --only broadcast            # 10,000 recipients at 25/s: about 7 minutes
+    python -m bench --only broadcast --quick    # 500 recipients
 
 The real Application runs against the simulated Telegram with a flood limit (default 30
 messages per second; beyond it, 429 with retry_after) and a simulated network delay on
@@ -15,7 +15,6 @@ every call. While the broadcast goes out, members keep asking the bot for /help.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import random
 import statistics
@@ -23,13 +22,13 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from telegram.request import RequestData
 
+from bench.figures import Figure
 from bot import delivery
 from bot.config import load_settings
 from bot.sim.harness import FAKE_TOKEN, Harness
@@ -69,7 +68,16 @@ class SlowTelegram(SimulatedTelegram):
         return SlowRequest(self, self.latency)
 
 
-async def run(args: argparse.Namespace) -> int:
+@dataclass(frozen=True, slots=True)
+class Load:
+    recipients: int = 10_000
+    rate: float = 25.0  # CYDLAIS_SEND_RATE
+    per_second: int = 30  # the simulator's flood limit
+    latency_ms: int = 60  # simulated network delay
+    ask_every: float = 0.5  # seconds between /help from members using the bot meanwhile
+
+
+async def measure(args: Load) -> list[Figure]:
     tmp = Path(tempfile.mkdtemp(prefix="cydlais-bench-"))
     settings = load_settings(
         {
@@ -91,7 +99,7 @@ async def run(args: argparse.Namespace) -> int:
         for i in range(args.recipients)
     ]
     askers = [h.person(FIRST_ID + i, "Asker") for i in range(0, 60, 3)]  # English speakers
-    print(f"seeded {len(people):,} members in {time.perf_counter() - t0:.1f}s")
+    print(f"seeded {len(people):,} members in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
     broadcast_sends: list[float] = []
     got: Counter[int] = Counter()
@@ -121,7 +129,8 @@ async def run(args: argparse.Namespace) -> int:
         label="bench",
     )
     print(
-        f"queued {args.recipients:,} messages in one transaction in {time.perf_counter() - t0:.2f}s"
+        f"queued {args.recipients:,} messages in one transaction in {time.perf_counter() - t0:.2f}s",
+        file=sys.stderr,
     )
     h.services.delivery.wake()
 
@@ -143,7 +152,10 @@ async def run(args: argparse.Namespace) -> int:
             break
         if time.perf_counter() - last_print > 30:
             last_print = time.perf_counter()
-            print(f"  ... {found.counts.sent:,} sent after {last_print - started:.0f}s")
+            print(
+                f"  ... {found.counts.sent:,} sent after {last_print - started:.0f}s",
+                file=sys.stderr,
+            )
         await asyncio.sleep(0.2)
     asker.cancel()
     await asyncio.sleep(0.5)
@@ -160,37 +172,20 @@ async def run(args: argparse.Namespace) -> int:
         else max(latencies, default=0.0)
     )
     share = achieved / args.rate
-    print()
-    print(f"recipients                     {args.recipients:,}")
     print(
-        f"configured rate                {args.rate:g}/s (flood limit {args.per_second}/s, latency ~{args.latency_ms} ms)"
+        f"{args.recipients:,} recipients in {span:.1f} s at {achieved:.2f}/s; {throttled} 429s; "
+        f"{len(latencies)} replies meanwhile, p50 {statistics.median(latencies):.3f} s; "
+        f"report {found.counts}",
+        file=sys.stderr,
     )
-    print(f"broadcast took                 {span:.1f}s")
-    print(
-        f"achieved rate                  {achieved:.2f}/s = {share:.1%} of configured   (target >= 95%)"
-    )
-    print(f"messages lost                  {lost}   (target 0)")
-    print(f"duplicates (no crash)          {duplicates}   (target 0)")
-    print(f"interactive replies measured   {len(latencies)}")
-    print(
-        f"interactive p50 / p95 latency  {statistics.median(latencies):.3f}s / {p95:.3f}s   (target p95 < 1 s)"
-    )
-    print(f"429s from the simulator        {throttled}")
-    print(f"delivery report                {found.counts}")
-    ok = share >= 0.95 and lost == 0 and duplicates == 0 and p95 < 1.0
-    print("all targets met" if ok else "TARGETS MISSED")
-    return 0 if ok else 1
+    load = f"{args.recipients:,} recipients at {args.rate:g}/s, flood limit {args.per_second}/s"
+    return [
+        Figure(f"broadcast rate / CYDLAIS_SEND_RATE ({load})", share, "", ">=", 0.95),
+        Figure(f"messages lost ({load})", lost, "", "==", 0, digits=0),
+        Figure(f"messages sent twice, no crash ({load})", duplicates, "", "==", 0, digits=0),
+        Figure(f"p95 reply to /help during the broadcast ({load})", p95, "s", "<", 1.0, 3),
+    ]  # fmt: skip
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--recipients", type=int, default=10_000)
-    parser.add_argument("--rate", type=float, default=25.0, help="CYDLAIS_SEND_RATE")
-    parser.add_argument("--per-second", type=int, default=30, help="the simulator's flood limit")
-    parser.add_argument("--latency-ms", type=int, default=60, help="simulated network delay")
-    parser.add_argument("--ask-every", type=float, default=0.5, help="seconds between /help")
-    return asyncio.run(run(parser.parse_args()))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def run(quick: bool) -> list[Figure]:
+    return asyncio.run(measure(Load(recipients=500) if quick else Load()))

@@ -43,7 +43,9 @@ async def measure(people: int, texts: int) -> list[Figure]:
         async with Harness(settings, sim) as h:
             crowd = [h.person(FIRST_ID + i, f"Member{i}") for i in range(people)]
             for person in crowd:
-                await members.create(h.services.db, person.id, person.id, "cy" if person.id % 2 else "en")
+                await members.create(
+                    h.services.db, person.id, person.id, "cy" if person.id % 2 else "en"
+                )
             replies: Counter[int] = Counter()
             times: list[float] = []
             expected = people * texts
@@ -68,7 +70,10 @@ async def measure(people: int, texts: int) -> list[Figure]:
     span = times[-1] - times[0] if len(times) > 1 else float("inf")
     rate = (len(times) - 1) / span
     lost = sum(max(0, texts - replies[p.id]) for p in crowd)
-    print(f"{len(times)} replies in {span:.1f} s; {throttled} 429s from the simulator", file=sys.stderr)
+    print(
+        f"{len(times)} replies in {span:.1f} s; {throttled} 429s from the simulator",
+        file=sys.stderr,
+    )
     load = f"{expected:,} texts from {people} members, limiter on"
     return [
         Figure(f"reply rate / Telegram's 30 a second ({load})", rate / TELEGRAM_RATE, "", ">=", 0.95),

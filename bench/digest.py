@@ -1,7 +1,6 @@
-"""Benchmark: a digest for a constituency holding 100,000 views.
+"""A digest for a constituency holding 100,000 views (target: under 2 s).
 
-    python bench/digest.py                  # 100,000 views (target: under 2 s)
-    python bench/digest.py --views 10000    # a quicker look
+    python -m bench --only digest [--quick]     # --quick: 10,000 views
 
 Fills a throw-away database with views spread over one digest week (random topics and
 languages, realistic lengths), members with self-descriptions and reach marks, then times
@@ -11,7 +10,6 @@ chat messages in Welsh and build the CSV file. Prints each step and the total.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import random
 import sys
@@ -19,11 +17,9 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from zoneinfo import ZoneInfo
 
+from bench.figures import Figure
 from bot.digests import Period, csv_document, gather, render
 from bot.i18n import translator
 from bot.storage import Database, constituencies, members
@@ -62,14 +58,16 @@ async def fill(db: Database, count: int, week: Period) -> int:
     return cid
 
 
-async def main(count: int) -> int:
+async def measure(count: int) -> list[Figure]:
     week = Period(date(2026, 11, 23), date(2026, 11, 29))
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.sqlite3")
         try:
             started = time.perf_counter()
             cid = await fill(db, count, week)
-            print(f"filled {count:,} views in {time.perf_counter() - started:.1f} s")
+            print(
+                f"filled {count:,} views in {time.perf_counter() - started:.1f} s", file=sys.stderr
+            )
             place = await constituencies.get(db, cid)
             assert place is not None
             tr = translator("cy", ZoneInfo("Europe/London"))
@@ -79,22 +77,28 @@ async def main(count: int) -> int:
             t1 = time.perf_counter()
             parts = render(data, tr, 5)
             t2 = time.perf_counter()
-            name, content = csv_document(data, tr)
+            _, content = csv_document(data, tr)
             t3 = time.perf_counter()
         finally:
             await db.close()
     assert len(data.views) == count
     assert data.counts.total == count
-    total = t3 - t0
-    print(f"read, count and shuffle: {t1 - t0:.3f} s ({len(data.views):,} views)")
-    print(f"chat messages:           {t2 - t1:.3f} s ({len(parts)} messages)")
-    print(f"CSV file:                {t3 - t2:.3f} s ({len(content) / 1e6:.1f} MB, {name})")
-    verdict = "OK" if total < TARGET_SECONDS else "TOO SLOW"
-    print(f"digest of {count:,} views: {total:.3f} s (target < {TARGET_SECONDS:.0f} s) {verdict}")
-    return 0 if total < TARGET_SECONDS else 1
+    print(
+        f"read, count and shuffle {t1 - t0:.3f} s; {len(parts)} chat messages {t2 - t1:.3f} s; "
+        f"CSV {len(content) / 1e6:.1f} MB {t3 - t2:.3f} s",
+        file=sys.stderr,
+    )
+    return [
+        Figure(
+            f"a digest of {count:,} views (read, count, messages, CSV)",
+            t3 - t0,
+            "s",
+            "<",
+            TARGET_SECONDS,
+            3,
+        )
+    ]
 
 
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--views", type=int, default=100_000)
-    sys.exit(asyncio.run(main(parser.parse_args().views)))
+def run(quick: bool) -> list[Figure]:
+    return asyncio.run(measure(10_000 if quick else 100_000))

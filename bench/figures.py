@@ -59,6 +59,8 @@ def table(rows: list[tuple[str, Figure]]) -> str:
         for bench, f in rows
     ]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *body]]
+    lines = [
+        " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *body]
+    ]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
