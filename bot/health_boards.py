@@ -16,7 +16,7 @@ from bot.datafiles import (
     read_csv,
     require,
 )
-from bot.domain.language import Lang
+from bot.i18n import Lang
 
 FILE: Final = "constituencies.csv"
 _COLUMNS: Final = ("slug", "name_cy", "name_en")

@@ -8,7 +8,7 @@ from importlib.resources.abc import Traversable
 from typing import Final
 
 from bot.datafiles import ReferenceDataError, Source, as_traversable, data_file, read_csv, require
-from bot.domain.language import Lang
+from bot.i18n import Lang
 
 FILE: Final = "glossary.csv"
 ALIAS_SEPARATOR: Final = "|"

@@ -19,7 +19,7 @@ from bot.datafiles import (
     iso_date,
     require,
 )
-from bot.domain.language import Lang
+from bot.i18n import Lang
 
 FILE: Final = "support_lines.json"
 WelshLanguage = Literal["yes", "welsh-line", "unknown"]
