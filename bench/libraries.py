@@ -1,7 +1,7 @@
 """Benchmark: what the date reader, the calendar file and the chart cost the bot.
 
-    python bench/libraries.py              # everything (about half a minute)
-    python bench/libraries.py --charts 50  # fewer charts for the memory run
+    python -m bench --only libraries [--quick]   # in the table; --quick: 50 charts
+    python bench/libraries.py [--charts 50]     # the same, printed in detail
 
 Prints, each in a fresh Python process so nothing is already loaded: the import time and
 resident memory of dateparser, icalendar and matplotlib (as the bot imports them, once at
@@ -17,6 +17,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script too
+
+from bench.figures import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,13 +115,40 @@ out["rss"], out["heap"], out["charts"] = rss_marks, heap_marks, {charts}
 """
 
 
-def run(code: str, **values: object) -> dict[str, object]:
+def fresh(code: str, **values: object) -> dict[str, Any]:
     script = PRELUDE.format(root=str(ROOT)) + code.format(root=str(ROOT), **values)
     script += "\nprint(json.dumps(out))\n"
     done = subprocess.run(  # noqa: S603 (our own script, our own interpreter)
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run(quick: bool) -> list[Figure]:
+    """The figures for `python -m bench`: costs to read, no targets set."""
+    figures = []
+    for module, short in (
+        ("dateparser", "dateparser"),
+        ("icalendar", "icalendar"),
+        ("matplotlib.figure, matplotlib.backends.backend_agg", "matplotlib"),
+    ):
+        cost = fresh(IMPORT, module=module)
+        figures += [
+            Figure(f"import {short}: time", cost["seconds"] * 1000, "ms", digits=0),
+            Figure(f"import {short}: resident memory", cost["mb"], "MB", digits=1),
+        ]
+    dates, ics, charts = fresh(DATES), fresh(CALENDAR), fresh(CHARTS)
+    count = 50 if quick else 200
+    memory = fresh(MEMORY, charts=count)
+    return [
+        *figures,
+        Figure("read_when: first call (dateparser's data loads)", dates["first"] * 1000, "ms", digits=0),
+        Figure(f"read_when: warm, mean of {dates['calls']} calls", dates["warm"] * 1000, "ms"),
+        Figure("calendar_file: warm", ics["warm"] * 1000, "ms"),
+        Figure("bar_chart: 10 long options, warm", charts["ten"] * 1000, "ms", digits=0),
+        Figure(f"bar_chart: resident memory growth over {count} charts", memory["rss"][-1], "MB", digits=1),
+    ]  # fmt: skip
 
 
 def main() -> None:
@@ -126,22 +158,22 @@ def main() -> None:
 
     print("import, in a fresh process (the bot does this once at start)")
     for module in ("dateparser", "icalendar", "matplotlib.figure, matplotlib.backends.backend_agg"):
-        figures = run(IMPORT, module=module)
+        figures = fresh(IMPORT, module=module)
         print(f"  {module:55} {figures['seconds'] * 1000:6.0f} ms  {figures['mb']:6.1f} MB")
 
-    dates = run(DATES)
+    dates = fresh(DATES)
     print("read_when (bot/domain/when.py)")
     print(f"  first call (loads dateparser's language data) {dates['first'] * 1000:8.1f} ms")
     print(f"  warm_up() after it                            {dates['warm_up'] * 1000:8.1f} ms")
     print(f"  warm, mean of {dates['calls']} calls                  {dates['warm'] * 1000:8.2f} ms")
     print(f"  memory after all of them                      {dates['mb']:8.1f} MB")
 
-    ics = run(CALENDAR)
+    ics = fresh(CALENDAR)
     print("calendar_file (bot/domain/calendar.py)")
     print(f"  first {ics['first'] * 1000:.1f} ms, warm {ics['warm'] * 1000:.2f} ms")
 
-    charts = run(CHARTS)
-    memory = run(MEMORY, charts=args.charts)
+    charts = fresh(CHARTS)
+    memory = fresh(MEMORY, charts=args.charts)
     print("bar_chart (bot/domain/charts.py), 1,080 px wide")
     print(f"  first chart (fonts load)   {charts['first'] * 1000:6.0f} ms")
     print(
