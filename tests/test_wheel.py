@@ -116,6 +116,6 @@ def test_the_wheel_holds_every_module_and_its_data_and_nothing_private(tmp_path:
     assert out.index("Croeso i Gydlais") < out.index("Welcome to Cydlais")  # both catalogs
     assert "Eich preifatrwydd" in out  # the Welsh catalog, from the wheel
     assert "Cynllun Gofal a Thriniaeth" in out  # the glossary, from the wheel's data
-    assert "Load the seven health board areas" in out  # migrations ran: a coordinator's menu
-    assert out.rstrip().endswith("Hwyl fawr! Goodbye.")
+    assert "Llwytho ardaloedd y saith bwrdd iechyd" in out  # migrated: a coordinator's list
+    assert out.rstrip().endswith("Hwyl fawr!")
     assert not list(workdir.iterdir())  # nothing written where it ran
