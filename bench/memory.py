@@ -90,7 +90,7 @@ async def fill(path: Path, people: int, views: int) -> None:
         await db.close()
 
 
-async def serve(path: Path) -> None:
+async def serve(path: Path, secrets: Path) -> None:
     """In the measured process: the bot on the filled database, used by a few hundred people."""
     settings = load_settings(
         {
@@ -98,7 +98,7 @@ async def serve(path: Path) -> None:
             "CYDLAIS_DATABASE": str(path),
             "CYDLAIS_QUIET_HOURS": "",
             "CYDLAIS_COORDINATORS": str(FIRST_ID + 1),
-            "CYDLAIS_SECRET_FILE": str(path.with_suffix(".key")),
+            "CYDLAIS_SECRETS_DIR": str(secrets),  # never beside the database
         }
     )
     async with Harness(settings) as h:
@@ -156,5 +156,6 @@ def run(quick: bool) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    asyncio.run(serve(Path(sys.argv[1])))
+    with tempfile.TemporaryDirectory() as apart:
+        asyncio.run(serve(Path(sys.argv[1]), Path(apart) / "secrets"))
     print(json.dumps(resident()))

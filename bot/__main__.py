@@ -91,7 +91,7 @@ def _copy(mode: str, path: Path) -> int:
             copied = backup(database, path)
             print(
                 f"Backed up {database} to {copied.path} ({copied.size / 1e6:.1f} MB, schema "
-                f"version {copied.schema_version}). The key file is not in it: back it up apart."
+                f"version {copied.schema_version}); the secrets for anonymous counting are not in it."
             )
         else:
             copied = restore(path, database)

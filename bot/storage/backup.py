@@ -7,7 +7,8 @@ backup over the database through the same API, which also settles any `-wal` fil
 beside it by a crash: copying the file by hand next to a stale `-wal` would corrupt it. The
 bot must be stopped for a restore; it migrates an older backup when it next starts.
 
-Neither copies the anonymity key (`CYDLAIS_SECRET_FILE`): keep it out of database backups.
+Neither touches the secrets for anonymous counting (`CYDLAIS_SECRETS_DIR`): they live outside
+the database and are destroyed when their day or week ends, so a backup must not keep them.
 """
 
 from __future__ import annotations
