@@ -294,6 +294,11 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def csv_caption(tr: Tr) -> str:
+    """What the attached file is: the same words whether the digest was asked for or scheduled."""
+    return tr.gettext("All the views, as a spreadsheet file (CSV).")
+
+
 def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
     """All the views as a CSV file (UTF-8 with BOM, for spreadsheets), in random order.
 

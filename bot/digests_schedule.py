@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from bot import delivery
 from bot.config import Settings
-from bot.digests import DigestData, csv_document, due, gather, render
+from bot.digests import DigestData, csv_caption, csv_document, due, gather, render
 from bot.i18n import Lang, translator
 from bot.storage import Database, constituencies, members, roles
 from bot.storage import digests as digest_store
@@ -33,7 +33,7 @@ class Rendered:
     def __init__(self, data: DigestData, settings: Settings) -> None:
         self.data = data
         self.settings = settings
-        self._done: dict[Lang, tuple[list[str], tuple[str, bytes]]] = {}
+        self._done: dict[Lang, tuple[list[str], tuple[str, bytes], str]] = {}
 
     def messages_for(
         self, chat_id: int, lang: Lang, member_id: int | None
@@ -41,10 +41,10 @@ class Rendered:
         if lang not in self._done:
             tr = translator(lang, self.settings.timezone)
             parts = render(self.data, tr, self.settings.min_group)
-            self._done[lang] = (parts, csv_document(self.data, tr))
-        parts, document = self._done[lang]
+            self._done[lang] = (parts, csv_document(self.data, tr), csv_caption(tr))
+        parts, document, caption = self._done[lang]
         out = [delivery.Outgoing(chat_id, part, member_id) for part in parts[:-1]]
-        out.append(delivery.Outgoing(chat_id, parts[-1], member_id, document))
+        out.append(delivery.Outgoing(chat_id, parts[-1], member_id, document, caption=caption))
         return out
 
 

@@ -288,6 +288,17 @@ async def test_scheduled_digest_goes_to_representatives_and_linked_group(
     assert any("The crisis team answered within an hour" in m.text for m in rep_cy.inbox)
     assert any("Views from Cardiff and Vale" in m.text for m in rep_en.inbox)
     assert any("The crisis team answered" in m.text for m in harness.sim.inbox(-100900))
+    # the file says what it is, as the one asked for with /digest does, in each language
+    captions = {
+        "cy": [m.text for m in rep_cy.inbox if m.document],
+        "en": [m.text for m in rep_en.inbox if m.document],
+        "group": [m.text for m in harness.sim.inbox(-100900) if m.document],
+    }
+    assert captions == {
+        "cy": ["Yr holl farnau, fel ffeil taenlen (CSV)."],
+        "en": ["All the views, as a spreadsheet file (CSV)."],
+        "group": ["All the views, as a spreadsheet file (CSV)."],
+    }
     # sent once: the same moment again, or a restart a minute later, queues nothing
     assert await run_due(db, harness.settings, monday) == 0
     assert await run_due(db, harness.settings, monday + timedelta(minutes=1)) == 0

@@ -63,7 +63,7 @@ class Outgoing:
     document: tuple[str, bytes] | None = None  # (filename, content), sent after the text
     markup: InlineKeyboardMarkup | None = None  # buttons, on the text's last part
     file_id: str | None = None  # a document Telegram holds (meeting papers), after the text
-    caption: str = ""  # the file_id document's caption (HTML)
+    caption: str = ""  # the caption (HTML) of the document or file_id document after the text
 
 
 async def enqueue(
@@ -124,7 +124,9 @@ async def enqueue_in(
             for i, part in enumerate(parts)
         ]
         if message.document is not None:
-            rows.append(NewRow(message.chat_id, member_id, len(parts), "", message.document))
+            rows.append(
+                NewRow(message.chat_id, member_id, len(parts), message.caption, message.document)
+            )
         if message.file_id is not None:
             part = len(parts) + (message.document is not None)
             rows.append(

@@ -222,7 +222,11 @@ class Worker:
             if row.document is not None:
                 name, content = row.document
                 await self.bot.send_document(
-                    row.chat_id, content, filename=name, rate_limit_args=self._own_429s
+                    row.chat_id,
+                    content,
+                    filename=name,
+                    caption=row.text or None,
+                    rate_limit_args=self._own_429s,
                 )
             elif row.file_id is not None:
                 await self.bot.send_document(

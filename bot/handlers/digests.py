@@ -18,7 +18,7 @@ from telegram.ext import BaseHandler, CommandHandler
 
 from bot.commands import command
 from bot.context import Context, Services
-from bot.digests import csv_document, gather, last_week, render, so_far
+from bot.digests import csv_caption, csv_document, gather, last_week, render, so_far
 from bot.digests_schedule import run_due
 from bot.domain.access import Role
 from bot.i18n import N_
@@ -145,7 +145,7 @@ async def digest_pressed(update: Update, context: Context, button: DigestButton)
             chat_id,
             BytesIO(content),
             filename=name,
-            caption=tr.gettext("All the views, as a spreadsheet file (CSV)."),
+            caption=csv_caption(tr),
         )
 
 

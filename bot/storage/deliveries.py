@@ -20,7 +20,7 @@ CountingMode = Literal["parts", "combined"]
 
 @dataclass(frozen=True, slots=True)
 class NewRow:
-    """A part to insert: text, or a document (text empty) sent after the text parts."""
+    """A part to insert: text, or a document (text: its caption) sent after the text parts."""
 
     chat_id: int
     member_id: int | None
