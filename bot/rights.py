@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from bot import invites
@@ -9,6 +10,7 @@ from bot.i18n import N_, Tr
 from bot.storage import Database, constituencies, members
 from bot.storage.db import from_db
 from bot.storage.personal import export as export_rows
+from bot.storage.personal import member_columns
 from bot.tg.text import esc
 
 # What each table holding personal data means to the person it is about. A test fails when
@@ -18,12 +20,33 @@ TABLE_LABELS = {
     "members": N_("your details (language, status, self-description)"),
     "memberships": N_("networks you belong to"),
     "roles": N_("roles you hold"),
-    "invites": N_("invitations you created"),
-    "audit_log": N_("records of actions you took"),
-    "pending_input": N_("an unfinished step"),
+    "invites": N_("invitation links you made"),
+    "audit_log": N_("your entries in the log of changes"),
+    "pending_input": N_("a question of mine waiting for your answer"),
     "broadcasts": N_("messages you wrote to send to others"),
-    "deliveries": N_("messages waiting to be sent to you"),
+    "deliveries": N_("messages sent, or waiting to be sent, to you"),
     "delivery_batches": N_("sending records for messages you sent"),
+}
+# Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
+WHY_KEPT = {
+    "audit_log": N_(
+        "Coordinators keep this log so that every change to roles, invitation links and "
+        "networks can be checked: what was done, by whom and when, never anything anyone wrote. "
+        "Yours are changes you made, such as using an invitation link. After /forget they stay, "
+        "but no longer say it was you."
+    ),
+    "pending_input": N_("What I asked you last, kept until you answer it or start something else."),
+    "deliveries": N_(
+        "For each message I send you, I keep whether it arrived; what it said is deleted once it "
+        "has gone."
+    ),
+    "invites": N_(
+        "Kept so that /invites can list and withdraw them. The links themselves are not stored, "
+        "only a fingerprint of each."
+    ),
+    "delivery_batches": N_(
+        "How sending went for each message you sent: how many it reached, never who."
+    ),
 }
 SELF = {
     "service_user": N_("uses or has used services"),
@@ -80,8 +103,12 @@ async def describe(db: Database, tr: Tr, data: dict[str, list[dict[str, Any]]]) 
                 )
             )
     others = {k: len(v) for k, v in data.items() if k not in ("members", "memberships", "roles")}
+    if others:
+        lines += ["", tr.gettext("<b>Also linked to you</b>")]
     for table, count in others.items():
-        lines.append(f"{table_label(tr, table)}: {count}")
+        lines.append(f"• {table_label(tr, table)}: {count}")
+        if table in WHY_KEPT:
+            lines.append(f"<i>{tr.gettext(WHY_KEPT[table])}</i>")
     return lines
 
 
@@ -90,14 +117,29 @@ def table_label(tr: Tr, table: str) -> str:
     return tr.gettext(label) if label else table
 
 
-async def forget(db: Database, member_id: int) -> dict[str, int]:
-    """Erase the member; foreign keys cascade. Returns rows erased (or unlinked) per table."""
+@dataclass(frozen=True, slots=True)
+class Forgotten:
+    """What /forget did, in rows per table."""
+
+    erased: dict[str, int]  # deleted with the member
+    unlinked: dict[str, int]  # kept as the service's record, with the member's link removed
+
+
+async def forget(db: Database, member_id: int) -> Forgotten:
+    """Erase the member; foreign keys cascade (delete) or set null (unlink)."""
     data = await export_rows(db, member_id)
     # Links they made that open a door (a role, an invitation-only network) stop working:
     # nobody is left to answer for them.
     await invites.withdraw_unbacked(db, member_id, None, "maker_left")
+    # A table is unlinked rather than deleted when a link to members is ON DELETE SET NULL:
+    # what the service did (an invitation made, a message sent) stays, without the person.
+    kept = {table for table, _, rule in await member_columns(db) if rule == "SET NULL"}
     await members.delete(db, member_id)
-    return {table: len(rows) for table, rows in data.items()}
+    counts = {table: len(rows) for table, rows in data.items()}
+    return Forgotten(
+        {t: n for t, n in counts.items() if t not in kept},
+        {t: n for t, n in counts.items() if t in kept},
+    )
 
 
 async def stop(db: Database, member_id: int) -> None:

@@ -180,3 +180,56 @@ async def test_forget_removes_the_personal_menu(harness: Harness) -> None:
 async def test_privacy_notice_for_someone_not_yet_known_is_bilingual(harness: Harness) -> None:
     [notice] = await harness.person(3201).say("/privacy")
     assert notice.text.index("Eich preifatrwydd") < notice.text.index("Your privacy")
+
+
+async def test_mydata_explains_the_log_of_changes_and_mentions_no_votes(
+    harness: Harness,
+) -> None:
+    """A member who joined by an invitation link has one entry in the log of changes: /mydata
+    says what that log is and why it is kept, in their language, and speaks only of views."""
+    places = await seed_constituencies(harness)
+    db = harness.services.db
+    expected = {
+        "en": (
+            "• your entries in the log of changes: 1",
+            "Coordinators keep this log so that every change",
+            "Views you gave anonymously are not here",
+        ),
+        "cy": (
+            "• eich cofnodion yn y log newidiadau: 1",
+            "Mae cydlynwyr yn cadw'r log hwn fel bod modd gwirio",
+            "Dydy'r barnau a roesoch yn ddienw ddim yma",
+        ),
+    }
+    for user_id, lang in ((3301, "en"), (3302, "cy")):
+        _, token = await invites.create(
+            db, role="member", constituency_id=places["carers"], created_by=None
+        )
+        person = harness.person(user_id, language_code=None)
+        await person.say(f"/start {token}")
+        await person.press("Cymraeg" if lang == "cy" else "English")
+        await person.press(
+            "Rwy'n cytuno, gadewch i ni ddechrau" if lang == "cy" else "I agree, let's start"
+        )
+        text = (await person.say("/fy_nata" if lang == "cy" else "/mydata"))[0].text
+        for words in expected[lang]:
+            assert words in text, (lang, text)
+        assert "votes" not in text and "pleidlais" not in text and "pleidleisiau" not in text
+        assert "records of actions you took" not in text
+
+
+async def test_forget_says_what_was_kept_without_the_member(harness: Harness) -> None:
+    """Invitation links a member made stay (unlinked), so the report doesn't call them deleted."""
+    places = await seed_constituencies(harness)
+    db = harness.services.db
+    person = await onboard(harness, 3303, lang="cy", join="Rhwydwaith Gofalwyr Caerdydd a'r Fro")
+    member = await members.by_telegram_id(db, 3303)
+    assert member is not None
+    await invites.create(db, role="member", constituency_id=places["carers"], created_by=member.id)
+    await person.say("/anghofio")
+    done = (await person.press("Ydw, dilëwch bopeth amdana i"))[-1].text
+    deleted, kept = done.split("Wedi'u cadw, ond heb gysylltiad â chi mwyach:")
+    assert "rhwydweithiau rydych chi'n perthyn iddyn nhw: 1" in deleted
+    assert "dolenni gwahoddiad a wnaethoch chi: 1" in kept
+    assert "dolenni gwahoddiad" not in deleted
+    assert await db.scalar("SELECT COUNT(*) FROM invites WHERE created_by IS NULL") == 1

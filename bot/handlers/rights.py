@@ -74,7 +74,7 @@ async def mydata_command(update: Update, context: Context) -> None:
     lines += await rights.describe(context.db, tr, data)
     lines.append("")
     lines.append(
-        tr.gettext("Anonymous views and votes are not here: they were never linked to you.")
+        tr.gettext("Views you gave anonymously are not here: they were never linked to you.")
     )
     await reply(update, context, "\n".join(lines))
     words = await personal_data.readable(context.db, tr, data, context.settings.min_group)
@@ -115,18 +115,19 @@ async def forget_pressed(update: Update, context: Context, data: ForgetButton) -
     if not data.sure:
         await answer_with(update, context, tr.gettext("Nothing has been deleted."))
         return
-    erased = await rights.forget(context.db, member.id)
+    done = await rights.forget(context.db, member.id)
     if context.user_data is not None:
         context.user_data.clear()  # nothing of theirs stays in memory either
     await set_chat_menu(context.bot, context.settings, context.visit.chat_id, tr.lang, Role.ANYONE)
-    await answer_with(update, context, forget_report(tr, erased))
+    await answer_with(update, context, forget_report(tr, done))
 
 
-def forget_report(tr: Tr, erased: dict[str, int]) -> str:
+def forget_report(tr: Tr, done: rights.Forgotten) -> str:
     lines = [tr.gettext("<b>Done. I have deleted:</b>")]
-    for table, count in erased.items():
-        label = rights.table_label(tr, table)
-        lines.append(f"• {label}: {count}")
+    lines += [f"• {rights.table_label(tr, t)}: {n}" for t, n in done.erased.items()]
+    if done.unlinked:
+        lines += ["", tr.gettext("<b>Kept, but no longer linked to you:</b>")]
+        lines += [f"• {rights.table_label(tr, t)}: {n}" for t, n in done.unlinked.items()]
     lines.append("")
     lines.append(
         tr.gettext(
