@@ -162,6 +162,8 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             text = tr.gettext("{who} made a network invitation-only: {network}.")
         case "constituency.archived":
             text = tr.gettext("{who} archived a network: {network}.")
+        case "constituency.restored":
+            text = tr.gettext("{who} restored an archived network: {network}.")
         case "constituency.seeded":
             text = tr.gettext("{who} loaded the health board areas ({created} new).")
         case "digest.scheduled":

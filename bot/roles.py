@@ -33,7 +33,7 @@ async def refresh_menu(bot: Bot, db: Database, settings: Settings, member_id: in
 async def refresh_menus_of_representatives(
     bot: Bot, db: Database, settings: Settings, constituency_id: int
 ) -> None:
-    """After a network is archived: its representatives' menus, at once."""
+    """After a network is archived or restored: its representatives' menus, at once."""
     for member_id in await roles.representatives_of(db, constituency_id):
         await refresh_menu(bot, db, settings, member_id)
 

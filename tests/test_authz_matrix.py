@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot import roles as roles_service
 from bot.app import build_application
 from bot.commands import COMMANDS
 from bot.config import load_settings
@@ -27,7 +28,7 @@ from bot.handlers.constituencies import NetworkButton
 from bot.handlers.invites import InviteButton, WithdrawButton
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
-from bot.storage import invites, pending
+from bot.storage import constituencies, invites, pending
 from bot.tg import steps
 from bot.tg.auth import required_role
 from bot.tg.callbacks import CallbackData
@@ -214,6 +215,16 @@ async def _invite_for_a(cast: Cast, role: str) -> str:
     return WithdrawButton(invite.id).pack()
 
 
+async def _archived_a(cast: Cast, action: str) -> str:
+    """Network A archived as the coordinator's button leaves it: its representative's menu too."""
+    h = cast.h
+    await constituencies.archive(h.services.db, cast.a)
+    await roles_service.refresh_menus_of_representatives(
+        h.app.bot, h.services.db, h.settings, cast.a
+    )
+    return NetworkButton(action, cast.a).pack()  # type: ignore[arg-type]
+
+
 COORD = {"coordinator"}
 SPEAKS_FOR_A = {"rep", "coordinator"}
 MADE = {"invites", "audit_log", "pending_input"}  # the link, its record, the finished question
@@ -233,6 +244,15 @@ CASES = {
         lambda c: NetworkButton("rename", c.a).pack(), COORD, {"pending_input"}
     ),
     "add a network": _case(lambda c: NetworkButton("new").pack(), COORD, {"pending_input"}),
+    "show archived network A": _case(
+        lambda c: _archived_a(c, "archived"), COORD, {"pending_input"}
+    ),
+    "restore network A": _case(
+        # members: its representative's menu is a representative's again, at once
+        lambda c: _archived_a(c, "restore"),
+        COORD,
+        {"constituencies", "audit_log", "pending_input", "members"},
+    ),
     "load health boards": _case(
         lambda c: NetworkButton("seed").pack(),
         COORD,

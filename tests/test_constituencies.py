@@ -3,6 +3,9 @@ health board areas, in Welsh and English; every change audited."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot import constituencies as constituency_admin
 from bot.handlers import admin
 from bot.handlers.constituencies import NetworkButton
 from bot.health_boards import load_constituencies
@@ -146,3 +149,162 @@ async def test_archiving_changes_its_representatives_menus_at_once(harness: Harn
     assert "members" not in menu and "feedback" in menu
     [refused] = await cast["rep"].say("/members")
     assert refused.text == "This is for representatives and coordinators."
+
+
+def test_names_are_the_same_whatever_the_case_spacing_accents_or_punctuation() -> None:
+    key = constituency_admin.name_key
+    assert key("Fforwm  Môn") == key("fforwm mon") == key(" FFORWM-MÔN ") == key("Fforwm Mon.")
+    assert key("Cardiff and Vale Carers' Network") == key("cardiff and vale carers network")
+    assert key("Fforwm Môn") != key("Fforwm Mynwy")
+    assert key("Cardiff & Vale") != key("Cardiff and Vale")  # a different word, not spacing
+
+
+async def test_a_name_another_network_has_is_refused_in_either_language(
+    harness: Harness,
+) -> None:
+    cast = await make_cast(harness)
+    coordinator = cast["coordinator"]
+    db = harness.services.db
+    before = await constituencies.list_all(db, include_archived=True)
+    await coordinator.say("/constituencies")
+    await coordinator.press("Add a network or forum")
+    # the Welsh name typed is another network's English name, with other spacing and case
+    [refused] = await coordinator.say("  cardiff AND vale   carers' network")
+    assert refused.text == (
+        "Another network already has that name: Rhwydwaith Gofalwyr Caerdydd a'r Fro / "
+        "Cardiff and Vale Carers' Network. Please send a different name."
+    )
+    assert [b.text for b in refused.button_rows()] == ["Cancel"]
+    await coordinator.say("Fforwm Newydd")
+    assert "name in English?" in coordinator.last.text
+    [refused] = await coordinator.say("fforwm defnyddwyr hywel dda")  # B's Welsh name
+    assert refused.text.startswith("Another network already has that name: Fforwm Defnyddwyr")
+    await coordinator.say("New Forum")  # still waiting for the English name
+    assert coordinator.last.text.startswith("Created.")
+    assert len(await constituencies.list_all(db, include_archived=True)) == len(before) + 1
+
+    # renaming: to another network's name, no; keeping its own Welsh name, yes
+    await coordinator.say("/constituencies")
+    await coordinator.press("New Forum")
+    await coordinator.press("Change its names")
+    [refused] = await coordinator.say("Rhwydwaith gofalwyr Caerdydd a’r Fro")  # curly apostrophe
+    assert refused.text.startswith("Another network already has that name")
+    await coordinator.say("Fforwm Newydd")
+    await coordinator.say("The New Forum")
+    assert coordinator.last.text.startswith("Renamed.")
+    assert sorted(e.action for e in await audit.latest(db, 2)) == [
+        "constituency.created",
+        "constituency.renamed",
+    ]
+
+
+async def test_a_taken_name_is_refused_in_welsh_and_an_archived_one_is_named(
+    harness: Harness,
+) -> None:
+    cast = await make_cast(harness, lang="cy")
+    coordinator = cast["coordinator"]
+    await coordinator.press_data(NetworkButton("sure", cast.b).pack())  # archive B
+    await coordinator.say("/rhwydweithiau")
+    await coordinator.press("Ychwanegu rhwydwaith neu fforwm")
+    [refused] = await coordinator.say("Fforwm Defnyddwyr Hywel Dda")
+    assert refused.text.startswith(
+        "Mae gan rwydwaith sydd wedi'i archifo yr enw hwnnw yn barod: Fforwm Defnyddwyr Hywel "
+        "Dda / Hywel Dda Service Users' Forum."
+    )
+    await coordinator.say("Fforwm Gofalwyr Ifanc")
+    [refused] = await coordinator.say("CARDIFF and Vale Carers' Network")
+    assert refused.text.startswith("Mae gan rwydwaith arall yr enw hwnnw yn barod:")
+    await coordinator.say("Young Carers' Forum")
+    assert coordinator.last.text.startswith("Wedi'i greu.")
+
+
+async def test_the_same_name_typed_by_two_coordinators_at_once_makes_one_network(
+    harness: Harness,
+) -> None:
+    """The service checks again in the transaction that inserts: the second is refused."""
+    cast = await make_cast(harness)
+    db = harness.services.db
+    actor = cast.member_ids["coordinator"]
+    await constituency_admin.create(db, actor, "Fforwm Môn", "Anglesey Forum")
+    with pytest.raises(constituency_admin.NameTaken) as taken:
+        await constituency_admin.create(db, actor, "Fforwm Ynys Môn", "anglesey  forum")
+    assert taken.value.holder.name_en == "Anglesey Forum"
+    with pytest.raises(constituency_admin.NameTaken):
+        await constituency_admin.rename(db, actor, cast.a, "Fforwm Mon", "Carers")
+    place = await constituencies.get(db, cast.a)
+    assert place is not None and place.name_en == CARERS_EN
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_loading_the_health_boards_after_one_was_made_by_hand(
+    harness: Harness, lang: str
+) -> None:
+    cast = await make_cast(harness, lang=lang)
+    coordinator = cast["coordinator"]
+    db = harness.services.db
+    actor = cast.member_ids["coordinator"]
+    await constituency_admin.create(db, actor, "Bwrdd Powys", "powys teaching health board area")
+    await coordinator.say("/constituencies")
+    await coordinator.press(
+        "Load the seven health board areas"
+        if lang == "en"
+        else "Llwytho ardaloedd y saith bwrdd iechyd"
+    )
+    expected = {
+        "en": "Added 6 health board areas. Left out 1 area, because a network already has its "
+        "name: powys teaching health board area.",
+        "cy": "Ychwanegwyd 6 ardal bwrdd iechyd. Gadawyd 1 ardal allan, am fod gan "
+        "rwydwaith ei henw yn barod: Bwrdd Powys.",
+    }
+    assert coordinator.last.text.startswith(expected[lang])
+    names = [constituency_admin.name_key(c.name_en) for c in await constituencies.list_all(db)]
+    assert len(names) == len(set(names)) == 9  # the cast's two, the hand-made one, six areas
+    assert await constituencies.by_slug(db, "powys") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_archived_networks_are_listed_and_restored(harness: Harness, lang: str) -> None:
+    en = lang == "en"
+    cast = await make_cast(harness, lang=lang)
+    coordinator = cast["coordinator"]
+    db = harness.services.db
+    rep_chat = {"type": "chat", "chat_id": cast["rep"].id}
+    members_command = "members" if en else "aelodau"
+    assert members_command in [c["command"] for c in harness.sim.commands_for(rep_chat)]
+    await coordinator.say("/constituencies" if en else "/rhwydweithiau")
+    assert not any("rchiv" in b.text for b in coordinator.last.button_rows())  # none yet
+    await coordinator.press_data(NetworkButton("sure", cast.a).pack())
+    assert members_command not in [c["command"] for c in harness.sim.commands_for(rep_chat)]
+    await coordinator.say("/constituencies" if en else "/rhwydweithiau")
+    await coordinator.press("Archived network (1)" if en else "Rhwydwaith wedi'i archifo (1)")
+    assert coordinator.last.text.startswith(
+        "Archived networks" if en else "Rhwydweithiau wedi'u harchifo"
+    )
+    old_list = {b.text: b.data for b in coordinator.last.button_rows() if b.data}
+    await coordinator.press(CARERS_EN if en else "Rhwydwaith Gofalwyr Caerdydd a'r Fro")
+    assert (
+        "It comes back invitation-only" if en else "drwy wahoddiad yn unig"
+    ) in coordinator.last.text
+    await coordinator.press("Restore this network" if en else "Adfer y rhwydwaith hwn")
+    assert coordinator.last.text.startswith("Restored:" if en else "Wedi'i adfer:")
+    assert (
+        "People join it only with an invitation link." if en else "Dim ond gyda dolen wahoddiad"
+    ) in coordinator.last.text
+    place = await constituencies.get(db, cast.a)
+    assert place is not None and not place.archived and not place.self_join
+    assert (await audit.latest(db, 1))[0].action == "constituency.restored"
+    # its representative acts for it again, and their menu says so at once
+    assert members_command in [c["command"] for c in harness.sim.commands_for(rep_chat)]
+    # the old list's button, pressed again: nothing changes, and it says why
+    before = len(await audit.latest(db, 50))
+    await coordinator.press_data(NetworkButton("restore", cast.a).pack())
+    assert harness.sim.callback_answers[-1]["text"] == (
+        "That network is not archived: it has been restored already."
+        if en
+        else "Dydy'r rhwydwaith hwnnw ddim wedi'i archifo: mae wedi'i adfer yn barod."
+    )
+    assert len(await audit.latest(db, 50)) == before
+    assert old_list
+    # and with nothing archived, the list has no archived button
+    await coordinator.say("/constituencies" if en else "/rhwydweithiau")
+    assert not any("rchif" in b.text or "rchiv" in b.text for b in coordinator.last.button_rows())

@@ -25,6 +25,7 @@ Action = Literal[
     "constituency.opened",
     "constituency.closed",
     "constituency.archived",
+    "constituency.restored",
     "constituency.seeded",
     "digest.scheduled",
     "group.linked",

@@ -107,19 +107,18 @@ async def by_slug(db: Queries, slug: str) -> Constituency | None:
     return None if row is None else _constituency(row)
 
 
-async def seed(db: Database, rows: Iterable[tuple[str, str, str]]) -> int:
-    """Create (slug, name_cy, name_en) rows that don't exist yet, in one transaction.
+async def insert_many(db: Queries, rows: Iterable[tuple[str, str, str]]) -> int:
+    """Create (slug, name_cy, name_en) rows whose slug is new (call inside a transaction).
 
     Returns how many were created; existing slugs, archived or not, are left as they are.
     """
     created = 0
-    async with db.transaction() as tx:
-        for slug, name_cy, name_en in rows:
-            created += await tx.execute_rowcount(
-                "INSERT INTO constituencies (slug, name_cy, name_en, self_join, created_at)"
-                " VALUES (?, ?, ?, 1, ?) ON CONFLICT(slug) DO NOTHING",
-                (slug, name_cy, name_en, to_db(utcnow())),
-            )
+    for slug, name_cy, name_en in rows:
+        created += await db.execute_rowcount(
+            "INSERT INTO constituencies (slug, name_cy, name_en, self_join, created_at)"
+            " VALUES (?, ?, ?, 1, ?) ON CONFLICT(slug) DO NOTHING",
+            (slug, name_cy, name_en, to_db(utcnow())),
+        )
     return created
 
 
@@ -160,6 +159,24 @@ async def archive(db: Database, constituency_id: int) -> bool:
                 (now, constituency_id),
             )
     return changed > 0
+
+
+async def restore(db: Queries, constituency_id: int) -> bool:
+    """Un-archive a constituency (still closed to self-joining); False if it was not archived."""
+    changed = await db.execute_rowcount(
+        "UPDATE constituencies SET archived_at = NULL WHERE id = ? AND archived_at IS NOT NULL",
+        (constituency_id,),
+    )
+    return changed > 0
+
+
+async def archived(db: Queries, *, lang: Lang = "en") -> list[Constituency]:
+    rows = await db.fetchall(
+        "SELECT * FROM constituencies WHERE archived_at IS NOT NULL"
+        " ORDER BY CASE WHEN ? = 'cy' THEN name_cy ELSE name_en END",
+        (lang,),
+    )
+    return [_constituency(r) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)
