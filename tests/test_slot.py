@@ -164,6 +164,21 @@ async def _digesttime(h: Harness, lang: str) -> Person:
     return rep
 
 
+async def _leave_choice(h: Harness, lang: str) -> Person:
+    person = await _view_network(h, lang)  # in two networks
+    await person.say("/leave" if lang == "en" else "/gadael")
+    return person
+
+
+async def _leave_confirmation(h: Harness, lang: str) -> Person:
+    await seed_constituencies(h)
+    person = await onboard(
+        h, 8218 if lang == "en" else 8219, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY
+    )
+    await person.say("/leave" if lang == "en" else "/gadael")
+    return person
+
+
 async def _constituencies(h: Harness, lang: str) -> Person:
     boss = await coordinator(h, lang=lang)
     await boss.say("/constituencies")
@@ -251,6 +266,22 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
             "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /amser_crynodeb",
         },
     ),
+    "leave: which network": (
+        _leave_choice,
+        "the carers",
+        {
+            "en": "Please choose with the buttons above which network to leave",
+            "cy": "Dewiswch gyda'r botymau uchod pa rwydwaith i'w adael",
+        },
+    ),
+    "leave: are you sure": (
+        _leave_confirmation,
+        "yes",
+        {
+            "en": "Please use the buttons above: “Yes, leave this network” or “No, stay in it”.",
+            "cy": "Defnyddiwch y botymau uchod: ‘Ydw, gadael y rhwydwaith hwn’ neu ‘Nac ydw, aros",
+        },
+    ),
     "networks list": (
         _constituencies,
         "Powys",
@@ -332,6 +363,16 @@ async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, la
     assert alert(harness).startswith(FINISHED[lang])
     member = await members.by_telegram_id(db, person.id)
     assert member is not None
+    assert [c.id for c in await constituencies.of_member(db, member.id)] == [places["carers"]]
+
+    # /leave answered "no": its "yes" does nothing now
+    await person.say("/leave" if en else "/gadael")
+    sure = buttons_of(person.last)
+    await person.press("No, stay in it" if en else "Nac ydw, aros ynddo")
+    await press_old(
+        person, sure, "Yes, leave this network" if en else "Ydw, gadael y rhwydwaith hwn"
+    )
+    assert alert(harness).startswith(FINISHED[lang])
     assert [c.id for c in await constituencies.of_member(db, member.id)] == [places["carers"]]
 
     # the privacy notice's "No thanks", pressed by someone who agreed long ago

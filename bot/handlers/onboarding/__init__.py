@@ -1,5 +1,5 @@
 """First meeting: language, privacy and consent (`welcome`), joining networks and the
-optional self-description (`joining`)."""
+optional self-description (`joining`); and leaving a network (`leaving`)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ from bot.handlers.onboarding.joining import (
     self_described,
     show_menu,
 )
+from bot.handlers.onboarding.leaving import (
+    CHOOSING_LEAVE,
+    CONFIRMING_LEAVE,
+    LeaveButton,
+    leave_command,
+    leave_pressed,
+)
 from bot.handlers.onboarding.welcome import (
     CHOOSING_LANGUAGE,
     CONSENTING,
@@ -39,15 +46,19 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
         CommandHandler(command("start").names, start),
         CommandHandler(command("join").names, join_command),
+        CommandHandler(command("leave").names, leave_command),
         button_handler(LanguageButton, choose_language),
         button_handler(ConsentButton, consent),
         button_handler(JoinButton, join_pressed),
         button_handler(SelfButton, self_described),
+        button_handler(LeaveButton, leave_pressed),
     ]
 
 
 __all__ = [
     "CHOOSING_LANGUAGE",
+    "CHOOSING_LEAVE",
+    "CONFIRMING_LEAVE",
     "CONSENTING",
     "DESCRIBING",
     "JOINING",
@@ -56,6 +67,7 @@ __all__ = [
     "ConsentButton",
     "JoinButton",
     "LanguageButton",
+    "LeaveButton",
     "SelfButton",
     "handlers",
     "offer_join",
