@@ -20,7 +20,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bench.figures import Figure
-from bot.digests import Period, csv_document, gather, render
+from bot.digests import csv_document, gather, render
+from bot.domain.periods import Period
 from bot.i18n import translator
 from bot.storage import Database, constituencies, members
 from bot.storage import topics as topic_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.digests import last_week
+from bot.digests_schedule import this_and_last
 from bot.i18n import Lang
 from bot.sim.harness import Harness
 from bot.storage import constituencies, members, roles
@@ -36,7 +36,7 @@ async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
     topic = await topic_store.open_topic(
         db, carers, "Apwyntiadau gyda'r nos", "Evening appointments"
     )
-    week = last_week(today(h.settings), 0)
+    _, week = await this_and_last(db, carers, today(h.settings))
     samples: list[tuple[int | None, Lang, str]] = [
         (
             topic,

@@ -5,13 +5,14 @@ each in the language it was written. Every count goes through the one counting r
 (`bot.domain.counting`): people (members, and those who gave a view, by how they describe
 themselves) and views by language alike.
 
-A period is a digest week: seven days from the constituency's digest weekday. Reach is
-marked when a view is given, under a tag whose secret is destroyed when the week ends
+A period is the run of days one scheduled digest covers (`bot.domain.periods`): a week, or
+up to thirteen days after the digest's day was changed, never delivered twice. Reach is
+marked when a view is given, under a tag whose secret is destroyed when the period ends
 (`bot.views`), so a digest can say how many distinct members gave a view without anyone
 ever being able to say who. Counts are on the same clock as the views they count: "this
 week so far" shows views up to yesterday and no reach at all, because reach that moved
 from one day to the next would say who gave the view that appeared (and how they describe
-themselves); reach is shown for whole weeks only.
+themselves); reach is shown for whole periods only.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ import io
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 
 from bot.domain import counting
 from bot.domain.counting import MEMBERS
+from bot.domain.periods import Period
 from bot.i18n import LANGS, N_, Tr
 from bot.storage import Database
 from bot.storage import topics as topic_store
@@ -48,58 +49,6 @@ GROUPS: dict[SelfDescription | None, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
-    first: date
-    last: date
-
-    @property
-    def key(self) -> str:
-        """The reach key: the first day of the digest week, which sorts like a date."""
-        return self.first.isoformat()
-
-
-def week_start(day: date, weekday: int) -> date:
-    return day - timedelta(days=(day.weekday() - weekday) % 7)
-
-
-def this_week(today: date, weekday: int) -> Period:
-    """The digest week so far."""
-    return Period(week_start(today, weekday), today)
-
-
-def so_far(today: date, weekday: int) -> Period | None:
-    """The digest week up to yesterday, for /digest; None on the week's first day.
-
-    A view given today shows from tomorrow: a representative asking again and again would
-    otherwise watch each view arrive and learn its time, and from its time perhaps its
-    author. Stored views carry the day only, and so does what a digest can tell.
-    """
-    first = week_start(today, weekday)
-    return Period(first, today - timedelta(days=1)) if today > first else None
-
-
-def last_week(today: date, weekday: int) -> Period:
-    start = week_start(today, weekday)
-    return Period(start - timedelta(days=7), start - timedelta(days=1))
-
-
-def last_occurrence(now: datetime, weekday: int, at: time) -> date:
-    """The day of the latest scheduled moment at or before `now` (a local, aware time)."""
-    day = week_start(now.date(), weekday)
-    if datetime.combine(day, at, tzinfo=now.tzinfo) > now:
-        day -= timedelta(days=7)
-    return day
-
-
-def due(now: datetime, weekday: int, at: time, last_sent_on: date | None) -> Period | None:
-    """The period a scheduled digest should cover now, or None if it has been sent."""
-    day = last_occurrence(now, weekday, at)
-    if last_sent_on is not None and last_sent_on >= day:
-        return None
-    return Period(day - timedelta(days=7), day - timedelta(days=1))
-
-
-@dataclass(frozen=True, slots=True)
 class DigestData:
     constituency: Constituency
     period: Period
@@ -109,11 +58,13 @@ class DigestData:
     members: dict[SelfDescription | None, int]
     reach: dict[SelfDescription | None, int]
     small: bool = False  # fewer members than the minimum group: views were sent knowingly
+    so_far: bool = False  # the period under way, up to yesterday (/digest "this week so far")
 
     @property
     def complete(self) -> bool:
-        """A whole digest week (not "so far"): only then is reach shown."""
-        return (self.period.last - self.period.first).days >= 6
+        """A whole period (not "so far"): only then is reach shown. Not a matter of length:
+        after a change of day, the period under way can be longer than a week."""
+        return not self.so_far
 
 
 async def gather(
@@ -123,6 +74,7 @@ async def gather(
     *,
     minimum: int = 0,
     coordinators: frozenset[int] = frozenset(),
+    so_far: bool = False,
     shuffle: Callable[[list[View]], None] = _RANDOM.shuffle,
 ) -> DigestData:
     cid = constituency.id
@@ -137,6 +89,7 @@ async def gather(
         members=await view_store.members_by_category(db, cid),
         reach=await view_store.reach(db, cid, period.key),
         small=await view_store.voices(db, cid, coordinators) < minimum,
+        so_far=so_far,
     )
 
 
@@ -230,7 +183,7 @@ def _took_part(data: DigestData, tr: Tr, min_group: int) -> list[str]:
     gave = min(sum(data.reach.values()), members)
     split = counting.parts({"gave": gave, "not": members - gave}, min_group)
     lines.append(
-        tr.gettext("Members who gave a view in these seven days: {count}").format(
+        tr.gettext("Members who gave a view in this period: {count}").format(
             count=counting.counted(tr, split["gave"], MEMBERS)
         )
     )

@@ -1,30 +1,34 @@
 """Scheduled digests: the database decides what is due; the delivery queue sends it.
 
-A repeating job (`bot.handlers.digests`) calls `run_due` every minute. For each live
-constituency, the latest scheduled moment (weekday and time in `settings.timezone`,
-default Monday 09:00) is compared with the day of the last digest sent; if one is owed,
-the digest of the digest week before it goes to the constituency's representatives (each
-in their language) and to its linked group chats, through `bot.delivery`. The batch and
-the "sent" mark are written in one transaction, so a crash never sends a digest twice and a
-restart after a missed Monday sends it late rather than never. A week with no views sends
-nothing (there is nothing to act on) but is still marked done.
+The clock (`bot.tg.clock`) calls `run_due` at every tick. For each live constituency, the
+latest scheduled moment (weekday and time in `settings.timezone`, default Monday 09:00) and
+the first day not yet delivered decide whether a digest is owed and which days it covers
+(`bot.domain.periods`: periods follow one another, each at least a week, so no day is
+delivered twice, even when the day is changed). It goes to the constituency's
+representatives (each in their language) and to its linked group chats, through
+`bot.delivery`. The batch and the "sent" mark are written in one transaction, so a crash
+never sends a digest twice and a restart after a missed Monday sends it late rather than
+never. A period with no views sends nothing (there is nothing to act on) but is still
+marked done.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot import delivery
 from bot.config import Settings
-from bot.digests import DigestData, csv_caption, csv_document, due, gather, render
+from bot.digests import DigestData, csv_caption, csv_document, gather, render
+from bot.domain.periods import Period, closing_day, due, period_of, previous, week_start
 from bot.i18n import Lang, translator
 from bot.storage import Database, constituencies, members, roles
 from bot.storage import digests as digest_store
 from bot.storage import views as view_store
 
 log = logging.getLogger("cydlais.digests")
-KEEP_REACH_DAYS = 21  # the current and the last digest week are all /digest can show
+KEEP_REACH_DAYS = 28  # the current and the last period are all /digest can show: two of up
+# to 13 days each (after a change of day), and a day to spare
 
 
 class Rendered:
@@ -53,7 +57,7 @@ async def run_due(db: Database, settings: Settings, now: datetime) -> int:
     local = now.astimezone(settings.timezone)
     queued = 0
     for schedule in await digest_store.schedules(db):
-        period = due(local, schedule.weekday, schedule.at, schedule.last_sent_on)
+        period = due(local, schedule.weekday, schedule.at, schedule.open_from)
         if period is None:
             continue
         sent_on = period.last + timedelta(days=1)
@@ -78,10 +82,47 @@ async def run_due(db: Database, settings: Settings, now: datetime) -> int:
                     tx, kind="digest", messages=messages, label=f"{place.slug} {period.key}"
                 )
                 queued += 1
-            await digest_store.mark_sent(tx, place.id, sent_on)
+            await digest_store.mark_sent(tx, place.id, sent_on, period.first)
         if messages:
             log.info("digest queued for constituency %d: %d messages", place.id, len(messages))
     today = local.date()
     await view_store.purge_reach(db, (today - timedelta(days=KEEP_REACH_DAYS)).isoformat())
     await view_store.purge_quota(db, today)
     return queued
+
+
+async def current_period(db: Database, constituency_id: int, today: date) -> Period:
+    """The scheduled period that will deliver what is given today."""
+    schedule = await digest_store.schedule(db, constituency_id)
+    return period_of(today, schedule.weekday, schedule.open_from)
+
+
+async def this_and_last(db: Database, constituency_id: int, today: date) -> tuple[Period, Period]:
+    """The current period, and the one delivered before it: what /digest offers."""
+    schedule = await digest_store.schedule(db, constituency_id)
+    current = period_of(today, schedule.weekday, schedule.open_from)
+    return current, previous(current, schedule.weekday, schedule.open_from, schedule.last_from)
+
+
+async def change(
+    db: Database, constituency_id: int, weekday: int, at: time, now: datetime
+) -> tuple[date, Period]:
+    """Save a new day and time (`now` local and aware); returns the day the next digest goes
+    and the days it covers.
+
+    The period under way keeps its first day (and its reach counts): before the network's
+    first digest that day is pinned here, from the schedule as it was.
+    """
+    async with db.transaction() as tx:
+        before = await digest_store.schedule(tx, constituency_id)
+        if before.open_from is None:
+            first = week_start(now.date(), before.weekday)
+            await digest_store.pin_open_period(tx, constituency_id, first)
+        await digest_store.set_schedule(tx, constituency_id, weekday, at)
+        after = await digest_store.schedule(tx, constituency_id)
+    assert after.open_from is not None  # pinned above, or set by a digest
+    owed = due(now, weekday, at, after.open_from)
+    if owed is not None:  # its moment has passed: it goes at the next tick
+        return now.date(), owed
+    goes = closing_day(after.open_from, weekday)
+    return goes, Period(after.open_from, goes - timedelta(days=1))

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 
 from bot import invites
 from bot.config import Settings
+from bot.domain.periods import DAY, LONGEST
 from bot.roles import access_of
 from bot.storage import Database, members
 from bot.storage import retention as store
@@ -46,8 +47,9 @@ async def run_if_due(db: Database, settings: Settings, now: datetime) -> dict[st
     done = await store.last_day(db, TASK)
     if done is not None and done >= today:
         return None
-    # A view's digest week ends at most 6 days after it was given.
-    oldest_view = months_before(today, settings.keep_views_months) - timedelta(days=6)
+    # A view's digest period ends at most 12 days after it was given (a week, or up to 13
+    # days after its day was changed: `bot.domain.periods`).
+    oldest_view = months_before(today, settings.keep_views_months) - (LONGEST - DAY)
     erased = {
         "views": await store.views_before(db, oldest_view),
         "deliveries": await store.deliveries_before(

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.config import Settings
-from bot.digests import this_week
+from bot.digests_schedule import current_period
 from bot.domain import anonymity, language
 from bot.domain.redaction import redact
 from bot.i18n import Lang
 from bot.secrets import SecretStore
 from bot.storage import Database
-from bot.storage import digests as digest_store
 from bot.storage import views as view_store
 from bot.storage.members import Member, SelfDescription
 
@@ -51,8 +50,13 @@ class Given:
     left_today: int
 
 
+def now(settings: Settings) -> datetime:
+    """Local, aware: what a digest's schedule is read against."""
+    return datetime.now(settings.timezone)
+
+
 def today(settings: Settings) -> date:
-    return datetime.now(settings.timezone).date()
+    return now(settings).date()
 
 
 async def _quota_tag(secrets: SecretStore, settings: Settings, member: Member, day: date) -> str:
@@ -93,9 +97,8 @@ async def give(
 ) -> Given:
     """Redact and store a view, within the daily limit, and count its author once for reach."""
     day = today(settings)
-    schedule = await digest_store.schedule(db, constituency_id)
-    period = this_week(day, schedule.weekday)
-    reach_scope = anonymity.reach(constituency_id, period.first, settings.timezone)
+    period = await current_period(db, constituency_id, day)  # the one that will deliver it
+    reach_scope = anonymity.reach(constituency_id, period, settings.timezone)
     stored = await view_store.submit(
         db,
         view_store.NewView(constituency_id, topic_id, lang, redact(text, lang).text, day),

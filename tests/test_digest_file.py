@@ -6,7 +6,8 @@ import csv
 import io
 from datetime import UTC, date
 
-from bot.digests import DigestData, Period, csv_document, summary
+from bot.digests import DigestData, csv_document, summary
+from bot.domain.periods import Period
 from bot.i18n import translator
 from bot.storage.constituencies import Constituency
 from bot.storage.topics import Topic
@@ -58,6 +59,6 @@ def test_prefer_not_to_say_is_counted_with_not_said() -> None:
     )
     text = summary(data, translator("en", UTC), 5)
     assert "Members of this network now: 40 members" in text
-    assert "Members who gave a view in these seven days: 23 members" in text
+    assert "Members who gave a view in this period: 23 members" in text
     assert "• Use or have used services: 5" in text
     assert "• Not said, or in a small group: 7" in text

@@ -11,8 +11,9 @@ import pytest
 
 from bot import views as service
 from bot.delivery import worker as delivery_worker
-from bot.digests import Period, gather, render, this_week
-from bot.digests_schedule import run_due
+from bot.digests import gather, render
+from bot.digests_schedule import current_period, run_due
+from bot.domain.periods import Period
 from bot.handlers import digests as digest_handlers
 from bot.handlers.digests import DigestButton, DigestTimeButton
 from bot.handlers.topics import TopicButton
@@ -141,13 +142,11 @@ async def test_minimum_group_rule_on_reach_and_self_description(harness: Harness
     await views_from(harness, carers[:6] + both[:1], cid)
     place = await constituencies.get(harness.services.db, cid)
     assert place is not None
-    schedule = await digest_store.schedule(harness.services.db, cid)
-    so_far = this_week(service.today(harness.settings), schedule.weekday)
-    whole = Period(so_far.first, so_far.first + timedelta(days=6))  # the week, once it is over
-    data = await gather(harness.services.db, place, whole)
+    period = await current_period(harness.services.db, cid, service.today(harness.settings))
+    data = await gather(harness.services.db, place, period)  # the period, once it is over
     text = render(data, translator("en", harness.settings.timezone), 5)[0]
     assert "Members of this network now: 20 members" in text
-    assert "Members who gave a view in these seven days: 7 members" in text
+    assert "Members who gave a view in this period: 7 members" in text
     # 6 carers gave a view and one other: with the total of 7, the carers' 6 would give
     # the other away, so it is not shown; the small ones are "fewer than 5"
     assert "• Care for someone: not shown" in text
@@ -159,18 +158,19 @@ async def test_minimum_group_rule_on_reach_and_self_description(harness: Harness
     took_part = text[text.index("Who took part") :]
     assert "8" not in took_part and "6" not in took_part
     # while the week is going on, nobody is counted at all
+    today = service.today(harness.settings)
     partial = render(
-        await gather(harness.services.db, place, so_far),
+        await gather(harness.services.db, place, Period(period.first, today), so_far=True),
         translator("en", harness.settings.timezone),
         5,
     )[0]
     assert "counted when the week is over" in partial
-    assert "gave a view in these seven days" not in partial
+    assert "gave a view in this period" not in partial
     # "both" has only 2 members: the contributor from it was stored as "not said"
     assert data.reach == {"carer": 6, None: 1}
     # the same view counted once per member, however many views they give
     await views_from(harness, carers[:1], cid)
-    again = await gather(harness.services.db, place, whole)
+    again = await gather(harness.services.db, place, period)
     assert sum(again.reach.values()) == 7 and again.counts.total == 8
 
 
@@ -181,7 +181,7 @@ async def test_small_numbers_are_never_shown(harness: Harness) -> None:
     await views_from(harness, crowd[:2], cid)
     place = await constituencies.get(harness.services.db, cid)
     assert place is not None
-    period = this_week(service.today(harness.settings), 0)
+    period = await current_period(harness.services.db, cid, service.today(harness.settings))
     cy = render(
         await gather(harness.services.db, place, period),
         translator("cy", harness.settings.timezone),

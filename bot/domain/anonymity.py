@@ -2,7 +2,8 @@
 
 The daily limit of views is counted under the secret of the day (destroyed at midnight,
 local time), and "who gave a view in this network this week" under the secret of the
-network's digest week (destroyed when the week ends). Tags are made from the Telegram
+network's digest period (destroyed when the period ends: a week, or up to 13 days after the
+digest's day was changed, `bot.domain.periods`). Tags are made from the Telegram
 identity, not the members table's row id: /forget and joining again is still the same
 person for the rest of the day, and nothing is kept past it (`bot.secrets`).
 """
@@ -10,6 +11,8 @@ person for the rest of the day, and nothing is kept past it (`bot.secrets`).
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from bot.domain.periods import Period
 
 Scope = tuple[str, datetime]  # (scope name, when its secret is destroyed)
 
@@ -24,6 +27,8 @@ def quota(day: date, tz: tzinfo) -> Scope:
     return f"quota:{day.isoformat()}", end_of(day, tz)
 
 
-def reach(constituency_id: int, first: date, tz: tzinfo) -> Scope:
-    """Who gave a view in a network's digest week (which starts on `first`): until it ends."""
-    return f"reach:{constituency_id}:{first.isoformat()}", end_of(first + timedelta(days=6), tz)
+def reach(constituency_id: int, period: Period, tz: tzinfo) -> Scope:
+    """Who gave a view in a network's digest period: until it ends. The scope is named by its
+    first day, which never changes; its end moves later if the digest's day is changed (a
+    later end given to `SecretStore.tag` keeps the secret longer)."""
+    return f"reach:{constituency_id}:{period.key}", end_of(period.last, tz)

@@ -18,9 +18,10 @@ from telegram.ext import BaseHandler, CommandHandler
 
 from bot.commands import command
 from bot.context import Context, Services
-from bot.digests import csv_caption, csv_document, gather, last_week, render, so_far
-from bot.digests_schedule import run_due
+from bot.digests import csv_caption, csv_document, gather, render
+from bot.digests_schedule import change, run_due, this_and_last
 from bot.domain.access import Role
+from bot.domain.periods import so_far
 from bot.i18n import N_
 from bot.storage import audit, constituencies
 from bot.storage import digests as digest_store
@@ -32,7 +33,7 @@ from bot.tg.buttons import button_handler
 from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, keyboard, reply, send
-from bot.views import today
+from bot.views import now, today
 
 log = logging.getLogger("cydlais.digests")
 TIMES = ("08:00", "09:00", "12:00", "15:00", "17:00", "19:00")
@@ -124,16 +125,21 @@ async def digest_pressed(update: Update, context: Context, button: DigestButton)
         return
     await steps.done(context)
     tr = context.tr
-    schedule = await digest_store.schedule(context.db, cid)
     day = today(context.settings)
-    period = so_far(day, schedule.weekday) if which == "this" else last_week(day, schedule.weekday)
+    current, last = await this_and_last(context.db, cid, day)
+    period = so_far(current, day) if which == "this" else last
     if period is None:
         nothing = tr.gettext("This week has only just begun: there is nothing to show yet.")
         await offer_periods(update, context, place, nothing)
         return
     settings = context.settings
     data = await gather(
-        context.db, place, period, minimum=settings.min_group, coordinators=settings.coordinators
+        context.db,
+        place,
+        period,
+        minimum=settings.min_group,
+        coordinators=settings.coordinators,
+        so_far=which == "this",
     )
     await query.answer()
     chat_id = context.visit.chat_id
@@ -210,7 +216,8 @@ async def digesttime_pressed(update: Update, context: Context, data: DigestTimeB
         return
     chosen = next(t for t in TIMES if t.replace(":", "") == data.at)
     await steps.done(context)
-    await digest_store.set_schedule(context.db, cid, weekday, time.fromisoformat(chosen))
+    at = time.fromisoformat(chosen)
+    goes, covers = await change(context.db, cid, weekday, at, now(context.settings))
     await audit.record(
         context.db,
         member_id(context),
@@ -219,13 +226,15 @@ async def digesttime_pressed(update: Update, context: Context, data: DigestTimeB
         weekday=weekday,
         time=chosen,
     )
-    await answer_with(
-        update,
-        context,
-        tr.gettext("Saved. Weekly digest for {name}: {day}, {time}.").format(
-            name=esc(place.name(tr.lang)), day=days[weekday], time=chosen
-        ),
+    saved = tr.gettext("Saved. Weekly digest for {name}: {day}, {time}.").format(
+        name=esc(place.name(tr.lang)), day=days[weekday], time=chosen
     )
+    # Which days the next one covers: after a change of day, more than a week (never a day
+    # twice, never two digests within a week), so say so rather than surprise anyone.
+    nextone = tr.gettext(
+        "The next one goes on {date} and covers the views given from {first} to {last}."
+    ).format(date=tr.date(goes, "full"), first=tr.date(covers.first), last=tr.date(covers.last))
+    await answer_with(update, context, saved + "\n" + nextone)
 
 
 # ------------------------------------------------------------------ /linkgroup

@@ -17,7 +17,13 @@ class Schedule:
     constituency_id: int
     weekday: int  # 0 = Monday
     at: time  # local time, settings.timezone
-    last_sent_on: date | None  # the day of the last scheduled digest
+    last_sent_on: date | None  # the day the last scheduled digest went: the first day not yet
+    # delivered (`bot.domain.periods`); None before the network's first one
+    last_from: date | None = None  # the first day of that digest's period
+
+    @property
+    def open_from(self) -> date | None:
+        return self.last_sent_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,29 +36,37 @@ class GroupLink:
 async def schedules(db: Queries) -> list[Schedule]:
     """Every live constituency's schedule, the default where none was set."""
     rows = await db.fetchall(
-        "SELECT c.id, s.weekday, s.at_time, s.last_sent_on FROM constituencies c"
+        "SELECT c.id, s.weekday, s.at_time, s.last_sent_on, s.last_from FROM constituencies c"
         " LEFT JOIN digest_schedules s ON s.constituency_id = c.id"
         " WHERE c.archived_at IS NULL ORDER BY c.id"
     )
-    return [_schedule(r[0], r[1], r[2], r[3]) for r in rows]
+    return [_schedule(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 async def schedule(db: Queries, constituency_id: int) -> Schedule:
     row = await db.fetchone(
-        "SELECT weekday, at_time, last_sent_on FROM digest_schedules WHERE constituency_id = ?",
+        "SELECT weekday, at_time, last_sent_on, last_from FROM digest_schedules"
+        " WHERE constituency_id = ?",
         (constituency_id,),
     )
     if row is None:
-        return _schedule(constituency_id, None, None, None)
-    return _schedule(constituency_id, row[0], row[1], row[2])
+        return _schedule(constituency_id, None, None, None, None)
+    return _schedule(constituency_id, row[0], row[1], row[2], row[3])
 
 
-def _schedule(cid: int, weekday: int | None, at: str | None, last: str | None) -> Schedule:
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def _schedule(
+    cid: int, weekday: int | None, at: str | None, last: str | None, last_from: str | None
+) -> Schedule:
     return Schedule(
         cid,
         DEFAULT_WEEKDAY if weekday is None else weekday,
         DEFAULT_TIME if at is None else time.fromisoformat(at),
-        None if last is None else date.fromisoformat(last),
+        _day(last),
+        _day(last_from),
     )
 
 
@@ -65,11 +79,24 @@ async def set_schedule(db: Queries, constituency_id: int, weekday: int, at: time
     )
 
 
-async def mark_sent(db: Queries, constituency_id: int, day: date) -> None:
+async def pin_open_period(db: Queries, constituency_id: int, first: date) -> None:
+    """Before a network's first scheduled digest, fix the day its first period begins (when
+    the schedule changes, so the views already counted stay in one period)."""
     await db.execute(
         "INSERT INTO digest_schedules (constituency_id, last_sent_on) VALUES (?, ?)"
-        " ON CONFLICT(constituency_id) DO UPDATE SET last_sent_on = excluded.last_sent_on",
-        (constituency_id, day.isoformat()),
+        " ON CONFLICT(constituency_id) DO UPDATE SET last_sent_on = excluded.last_sent_on"
+        " WHERE last_sent_on IS NULL",
+        (constituency_id, first.isoformat()),
+    )
+
+
+async def mark_sent(db: Queries, constituency_id: int, day: date, first: date) -> None:
+    """The digest of `first` to the day before `day` has gone (or had nothing to send)."""
+    await db.execute(
+        "INSERT INTO digest_schedules (constituency_id, last_sent_on, last_from) VALUES (?, ?, ?)"
+        " ON CONFLICT(constituency_id) DO UPDATE SET last_sent_on = excluded.last_sent_on,"
+        " last_from = excluded.last_from",
+        (constituency_id, day.isoformat(), first.isoformat()),
     )
 
 
