@@ -21,6 +21,9 @@ next one goes and which days it covers.
 
 A view is counted for reach (how many members gave a view) under the key of the period it
 will be delivered in, `period_of(...).key`, so counts and views always cover the same days.
+One narrow case escapes: a view given on a digest's day before that digest goes, when the
+day is then changed within those same hours, is delivered in the period under way but was
+counted for the next; the count is then low by those members, never high.
 """
 
 from __future__ import annotations
