@@ -279,7 +279,7 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         "yes",
         {
             "en": "Please use the buttons above: “Yes, leave this network” or “No, stay in it”.",
-            "cy": "Defnyddiwch y botymau uchod: ‘Ydw, gadael y rhwydwaith hwn’ neu ‘Nac ydw, aros",
+            "cy": "Defnyddiwch y botymau uchod: “Ydw, gadael y rhwydwaith hwn” neu “Nac ydw, aros",
         },
     ),
     "networks list": (
