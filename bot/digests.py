@@ -3,7 +3,7 @@
 Views are shown in random order (never by time, so timing cannot tell who wrote what),
 each in the language it was written. Every count goes through the one counting rule
 (`bot.domain.counting`): people (members, and those who gave a view, by how they describe
-themselves) and views by language alike.
+themselves) and views by language alike (issue 9).
 
 A period is the run of days one scheduled digest covers (`bot.domain.periods`): a week, or
 up to thirteen days after the digest's day was changed, never delivered twice. Reach is
@@ -122,7 +122,7 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
     ]
     if data.counts.total:
         languages = counting.parts(
-            {lang: data.counts.by_language.get(lang, 0) for lang in ("cy", "en")}, min_group
+            {lang: data.counts.by_language.get(lang, 0) for lang in LANGS}, min_group
         )
         by_language = ", ".join(
             f"{tr.language(lang)} {counting.label(tr, languages[lang])}" for lang in LANGS
@@ -149,17 +149,13 @@ def summary(data: DigestData, tr: Tr, min_group: int) -> str:
         lines += [
             "",
             tr.gettext(
-                "This network has fewer than {n} members, too few for a view to stay anonymous. "
-                "Its members are told so before they send one: the views here come only from "
-                "members who chose to send anyway."
+                "Apart from its representatives and coordinators, who read its views, this network "
+                "has fewer than {n} members: too few for a view to stay anonymous. Its members are "
+                "told so before they send one: the views here come only from members who chose to "
+                "send anyway."
             ).format(n=min_group),
         ]
-    lines += [
-        "",
-        tr.gettext(
-            "Counts of people below {n} are shown as “fewer than {n}”, so nobody can be picked out."
-        ).format(n=min_group),
-    ]
+    lines += ["", counting.note(tr, min_group)]
     return "\n".join(lines)
 
 
@@ -178,6 +174,11 @@ def _took_part(data: DigestData, tr: Tr, min_group: int) -> list[str]:
                 "can tell from one day to the next who gave which view."
             )
         )
+        return lines
+    if not data.counts.total:
+        # No view, so nobody gave one: the digest says "Views given: 0" already, and "fewer
+        # than 5 gave a view" beside it would only puzzle (it hides nothing).
+        lines.append(tr.gettext("Nobody gave a view in this period."))
         return lines
     # Those who gave a view are a part of the members (some may have left since).
     gave = min(sum(data.reach.values()), members)

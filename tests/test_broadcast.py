@@ -576,10 +576,10 @@ async def test_a_group_that_became_a_supergroup_gets_the_rest_there(harness: Har
 def test_report_counts_follow_the_counting_rule() -> None:
     tr = translator("cy", Settings(token="").timezone)
     lines = delivery.count_lines(tr, Counts(sent=12, unreachable=2, failed=0), 5)
-    # two of them small: the one large part is not shown (the whole less "fewer than 5"
-    # twice would otherwise box the small ones in)
+    # two of them small: the one large part is no number (the whole less "fewer than 5"
+    # twice would otherwise box the small ones in), but the author still reads that it went
     assert lines == [
-        "Wedi cyrraedd: heb ei ddangos",
+        "Wedi cyrraedd: pob un ohonyn nhw heblaw unrhyw rai sy'n cael eu cyfrif isod",
         "Methu eu cyrraedd (wedi rhwystro'r bot neu wedi gadael): llai na 5 o bobl",
         "Wedi methu: llai na 5 o bobl",
     ]

@@ -52,7 +52,7 @@ def test_prefer_not_to_say_is_counted_with_not_said() -> None:
         constituency=place,
         period=Period(date(2026, 11, 23), date(2026, 11, 29)),
         views=[],
-        counts=Counts({}, {}),
+        counts=Counts({None: 23}, {"en": 23}),
         topics={},
         members={"service_user": 10, "carer": 10, "both": 10, None: 10},
         reach={"service_user": 5, "carer": 6, "both": 5, None: 5, "prefer_not": 2},

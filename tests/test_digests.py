@@ -19,7 +19,7 @@ from bot.handlers.digests import DigestButton, DigestTimeButton
 from bot.handlers.topics import TopicButton
 from bot.i18n import translator
 from bot.sim.harness import Harness
-from bot.storage import constituencies, members
+from bot.storage import constituencies, members, roles
 from bot.storage import digests as digest_store
 from bot.storage import topics as topic_store
 from bot.storage import views as view_store
@@ -432,3 +432,64 @@ async def test_digest_for_an_empty_week(harness: Harness) -> None:
     [digest] = await rep.press("Last week")
     assert "Views given: 0" in digest.text
     assert not any(m.document for m in rep.inbox)
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_week_without_views_says_nobody_gave_one_and_its_note_is_true(
+    harness: Harness, lang: str
+) -> None:
+    """No "Views given: 0" beside "fewer than 5 gave a view", and no note saying small numbers
+    are not shown above a "fewer than 5" that is."""
+    places = await seed_constituencies(harness)
+    crowd = await people(harness, places["carers"], {"carer": 6}, start=8100)
+    assert crowd
+    rep = await make_rep(harness, 8110, places["carers"], lang=lang)
+    await rep.say("/digest" if lang == "en" else "/crynodeb")
+    [digest] = await rep.press_data(DigestButton(places["carers"], "last").pack())
+    expected = {
+        "en": (
+            "Views given: 0",
+            "Members of this network now: 6 members",
+            "Nobody gave a view in this period.",
+            "Numbers of people below 5 are shown as “fewer than 5” (which includes none)",
+        ),
+        "cy": (
+            "Nifer y barnau a roddwyd: 0",
+            "Aelodau'r rhwydwaith hwn nawr: 6 aelod",
+            "Does neb wedi rhoi barn yn y cyfnod hwn.",
+            "Mae niferoedd o bobl o dan 5 yn cael eu dangos fel “llai na 5” (sy'n cynnwys dim un)",
+        ),
+    }
+    for words in expected[lang]:
+        assert words in digest.text, (lang, digest.text)
+    assert "gave a view in this period:" not in digest.text
+    assert "roddodd farn yn y cyfnod hwn:" not in digest.text
+    assert "are not shown" not in digest.text and "ddim yn cael eu dangos" not in digest.text
+
+
+async def test_a_small_network_is_called_small_without_contradicting_its_member_count(
+    harness: Harness,
+) -> None:
+    """Six members, but five of them read its views (representatives): the note says who is
+    left out of the count, so "6 members" and "fewer than 5" don't stand side by side unexplained."""
+    places = await seed_constituencies(harness)
+    cid = places["carers"]
+    crowd = await people(harness, cid, {"carer": 6}, start=8200)
+    for member in crowd[:5]:
+        await roles.grant(harness.services.db, member.id, "representative", cid)
+    await view_store.add_many(
+        harness.services.db,
+        [view_store.NewView(cid, None, "en", "One view", service.today(harness.settings))],
+    )
+    place = await constituencies.get(harness.services.db, cid)
+    assert place is not None
+    today = service.today(harness.settings)
+    data = await gather(
+        harness.services.db, place, Period(today, today), minimum=5, coordinators=frozenset()
+    )
+    text = render(data, translator("en", harness.settings.timezone), 5)[0]
+    assert "Members of this network now: 6 members" in text
+    assert (
+        "Apart from its representatives and coordinators, who read its views, this network has "
+        "fewer than 5 members"
+    ) in text

@@ -208,9 +208,7 @@ async def test_mydata_explains_the_log_of_changes_and_mentions_no_votes(
         person = harness.person(user_id, language_code=None)
         await person.say(f"/start {token}")
         await person.press("Cymraeg" if lang == "cy" else "English")
-        await person.press(
-            "Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start"
-        )
+        await person.press("Rwy'n cytuno, awn ati" if lang == "cy" else "I agree, let's start")
         text = (await person.say("/fy_nata" if lang == "cy" else "/mydata"))[0].text
         for words in expected[lang]:
             assert words in text, (lang, text)

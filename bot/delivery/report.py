@@ -1,8 +1,18 @@
 """The report a batch's author gets when sending has finished, in their language.
 
-Counts are of recipients (people or group chats), through the one counting rule
-(`bot.domain.counting`): for one group, a breakdown of a whole the author was shown; for a
-batch to several groups at once, only "fewer than k" or "k or more".
+Counts are of recipients (people or group chats), never of message parts: a long message
+in three parts reached one person, not three. They go through the one counting rule
+(`bot.domain.counting`): for one group, a breakdown of the whole the author was shown in the
+preview; for a batch to several groups at once, only "fewer than k" or "k or more".
+
+The author's own success count gets no exemption (issue 13 asked whether it needs one).
+Beside the total the preview showed, an exact "delivered to 22" says exactly how many did
+not get it (people who blocked the bot, stopped or left, since the preview) and, from one
+message to the next, when one person did; for a group below the minimum it would undo the
+preview's "fewer than 5", which /members hides from the same author. What the author needs
+is whether it went and whether something is wrong, and that the rule still says: when the
+people it did not reach are too few to count, "delivered to" reads "all but any counted
+below" rather than "not shown".
 """
 
 from __future__ import annotations
@@ -41,10 +51,14 @@ def shown_counts(counts: Counts, minimum: int, mode: CountingMode) -> dict[str, 
 def count_lines(tr: Tr, counts: Counts, minimum: int, mode: CountingMode = "parts") -> list[str]:
     """Delivered / unreachable / failed (and still waiting), in the reader's language."""
     shown = shown_counts(counts, minimum, mode)
-    lines = [
-        tr.gettext("Delivered to: {people}").format(
+    if shown["sent"] == counting.HIDDEN:  # the one large part: everyone else is below
+        delivered = tr.gettext("Delivered to: all of them but any counted below")
+    else:
+        delivered = tr.gettext("Delivered to: {people}").format(
             people=counting.counted(tr, shown["sent"], PEOPLE)
-        ),
+        )
+    lines = [
+        delivered,
         tr.gettext("Unreachable (blocked the bot or left): {people}").format(
             people=counting.counted(tr, shown["unreachable"], PEOPLE)
         ),

@@ -139,6 +139,19 @@ def label(tr: Tr, shown: Shown) -> str:
     return tr.gettext("not shown")
 
 
+def note(tr: Tr, minimum: int) -> str:
+    """What the three ways of showing a count mean, for the foot of a screen that uses them.
+
+    One sentence everywhere (digests, /members), so that no screen says "numbers under 5 are
+    not shown" above a "fewer than 5" it has just shown.
+    """
+    return tr.gettext(
+        "Numbers of people below {n} are shown as “fewer than {n}” (which includes none), and a "
+        "number that would let a small one be worked out by subtraction as “{n} or more” or "
+        "“not shown”, so that nobody in a small group can be picked out."
+    ).format(n=minimum)
+
+
 def counted(tr: Tr, shown: Shown, unit: Unit) -> str:
     """A count with what it counts: "12 people", "fewer than 5 people", "15 or more people"."""
     if shown.kind == "hidden":

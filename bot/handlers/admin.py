@@ -231,11 +231,7 @@ async def members_command(update: Update, context: Context) -> None:
             tr, place, [c for c in counts if c.constituency_id == place.id], minimum
         )
     lines.append("")
-    lines.append(
-        tr.gettext(
-            "Numbers under {n} are not shown, so that nobody in a small group can be picked out."
-        ).format(n=minimum)
-    )
+    lines.append(counting.note(tr, minimum))
     await reply(update, context, "\n".join(lines))
 
 
