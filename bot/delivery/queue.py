@@ -11,7 +11,10 @@ Public API, stable for other journeys:
 `enqueue` splits each text with `bot.tg.text.split_message` (one row per part, each counted once
 in the report; a document is one more row, sent after the text) and writes everything in one
 transaction. Texts must already be HTML in the recipient's language, person-supplied parts
-escaped. `REPORT_TITLES[kind]` is the heading of the report the author gets when the batch is
+escaped. A `photo` is stored once however many rows send it (the first send uploads it, the
+rest use Telegram's file_id). A message sent with buttons keeps its message id once sent
+(`deliveries.sent_messages`), so it can be changed later by an `edit_of` row: a poll's
+message loses its buttons and its reader's answer when the poll closes. `REPORT_TITLES[kind]` is the heading of the report the author gets when the batch is
 done (add your kind there, marked with `N_`).
 
 One worker per process (`bot.delivery.worker.Worker`, started with the Application) reads due
@@ -63,7 +66,9 @@ class Outgoing:
     document: tuple[str, bytes] | None = None  # (filename, content), sent after the text
     markup: InlineKeyboardMarkup | None = None  # buttons, on the text's last part
     file_id: str | None = None  # a document Telegram holds (meeting papers), after the text
-    caption: str = ""  # the caption (HTML) of the document or file_id document after the text
+    caption: str = ""  # the caption (HTML) of the document, file_id document or photo
+    photo: tuple[str, bytes] | None = None  # (filename, PNG), after the text; stored once
+    edit_of: int | None = None  # edit this message to `text` and `markup` instead of sending
 
 
 async def enqueue(
@@ -110,11 +115,25 @@ async def enqueue_in(
 ) -> int:
     """`enqueue` inside a caller's transaction (so a draft is marked sent with its batch)."""
     rows: list[NewRow] = []
+    photos: dict[bytes, int] = {}
     for message in messages:
         member_id = message.member_id
         if member_id is None and message.chat_id > 0:
             # A private chat is a person's: link it so /forget finds it.
             member_id = await deliveries.member_for_chat(tx, message.chat_id)
+        if message.edit_of is not None:
+            markup_json = message.markup.to_json() if message.markup is not None else None
+            rows.append(
+                NewRow(
+                    message.chat_id,
+                    member_id,
+                    0,
+                    message.text,
+                    markup=markup_json,
+                    edit_of=message.edit_of,
+                )
+            )
+            continue
         parts = split_message(message.text) if message.text.strip() else []
         markup = message.markup.to_json() if message.markup is not None else None
         rows += [
@@ -131,6 +150,16 @@ async def enqueue_in(
             part = len(parts) + (message.document is not None)
             rows.append(
                 NewRow(message.chat_id, member_id, part, message.caption, file_id=message.file_id)
+            )
+        if message.photo is not None:
+            name, content = message.photo
+            if content not in photos:
+                photos[content] = await deliveries.add_photo(tx, name, content)
+            part = len(parts) + (message.document is not None) + (message.file_id is not None)
+            rows.append(
+                NewRow(
+                    message.chat_id, member_id, part, message.caption, photo_id=photos[content]
+                )
             )
     report_member = None
     if report_chat_id is not None and report_chat_id > 0:

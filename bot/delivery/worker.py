@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup, InputFile
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -143,7 +143,10 @@ class Worker:
                 launched += 1
                 continue
             row = fresh
-            if row.member_id is not None and row.member_status != "active":
+            # An edit (a closed poll's message losing its answer) still reaches a member who
+            # stopped messages: it changes what is there and sends nothing new.
+            edit_for_stopped = row.edit_of is not None and row.member_status == "stopped"
+            if row.member_id is not None and row.member_status != "active" and not edit_for_stopped:
                 # Stopped or unreachable since it was queued: not sent until they /start.
                 reason = f"member {row.member_status or 'gone'}"
                 self._touched.update(
@@ -218,8 +221,16 @@ class Worker:
     # ------------------------------------------------------------------ one row
     async def _deliver(self, row: deliveries.Due) -> None:
         db = self.db
+        message_id: int | None = None
         try:
-            if row.document is not None:
+            markup = (
+                InlineKeyboardMarkup.de_json(json.loads(row.markup), self.bot)
+                if row.markup
+                else None
+            )
+            if row.edit_of is not None:
+                await self._edit(row, markup)
+            elif row.document is not None:
                 name, content = row.document
                 await self.bot.send_document(
                     row.chat_id,
@@ -235,15 +246,14 @@ class Worker:
                     caption=row.text or None,
                     rate_limit_args=self._own_429s,
                 )
+            elif row.photo_id is not None:
+                await self._photo(row)
             else:
-                markup = (
-                    InlineKeyboardMarkup.de_json(json.loads(row.markup), self.bot)
-                    if row.markup
-                    else None
-                )
-                await self.bot.send_message(
+                sent = await self.bot.send_message(
                     row.chat_id, row.text, reply_markup=markup, rate_limit_args=self._own_429s
                 )
+                # A message with buttons may be edited later (a poll closing): keep its id.
+                message_id = sent.message_id if markup is not None else None
         except RetryAfter as exc:
             wait = retry_after_seconds(exc) * self.tuning.retry_after_scale
             self.stats.retried += 1
@@ -274,7 +284,7 @@ class Worker:
                     db, row.id, time.time() + delay, exc.message, count=True
                 )
         else:
-            await deliveries.mark_sent(db, row.id)
+            await deliveries.mark_sent(db, row.id, message_id)
             now = time.monotonic()
             self.stats.sent += 1
             self.stats.first_send = self.stats.first_send or now
@@ -283,6 +293,44 @@ class Worker:
             self._inflight.pop(row.chat_id, None)
             self._touched.add(row.batch_id)
             self._wake.set()
+
+    async def _edit(self, row: deliveries.Due, markup: InlineKeyboardMarkup | None) -> None:
+        """Replace a message sent earlier; one that is already so counts as done."""
+        assert row.edit_of is not None
+        try:
+            await self.bot.edit_message_text(
+                row.text,
+                chat_id=row.chat_id,
+                message_id=row.edit_of,
+                reply_markup=markup,
+                rate_limit_args=self._own_429s,
+            )
+        except BadRequest as exc:
+            if "not modified" not in exc.message.lower():
+                raise
+
+    async def _photo(self, row: deliveries.Due) -> None:
+        """A shared picture: uploaded the first time, by Telegram's file_id after that."""
+        assert row.photo_id is not None
+        photo = await deliveries.photo(self.db, row.photo_id)
+        if photo is None:
+            raise BadRequest("the picture is no longer stored")
+        if photo.file_id is not None:
+            await self.bot.send_photo(
+                row.chat_id,
+                photo.file_id,
+                caption=row.text or None,
+                rate_limit_args=self._own_429s,
+            )
+            return
+        sent = await self.bot.send_photo(
+            row.chat_id,
+            InputFile(photo.content, filename=photo.name),
+            caption=row.text or None,
+            rate_limit_args=self._own_429s,
+        )
+        if sent.photo:
+            await deliveries.photo_held(self.db, photo.id, sent.photo[-1].file_id)
 
     async def _unreachable(self, row: deliveries.Due, reason: str) -> None:
         """Nobody to send to: the member is unreachable until /start, with all their rows."""
@@ -347,4 +395,5 @@ class Worker:
                 log.warning("could not send a delivery report: %s", type(exc).__name__)
         self._report_retry.pop(batch_id, None)
         await deliveries.mark_reported(self.db, batch_id)
+        await deliveries.drop_unused_photos(self.db)
         log.info("batch %s finished", batch_id)

@@ -25,6 +25,7 @@ class SentMessage:
     source: str  # what the bot sent
     buttons: list[list[Button]] = field(default_factory=list)
     document: tuple[str, bytes] | None = None
+    photo: bytes | None = None  # a picture (text: its caption)
     edits: int = 0
     deleted: bool = False
 

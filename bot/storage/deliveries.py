@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,18 @@ class NewRow:
     document: tuple[str, bytes] | None = None
     markup: str | None = None  # an inline keyboard as Telegram's JSON, on this part
     file_id: str | None = None  # a document Telegram already holds (text: its caption)
+    edit_of: int | None = None  # edit this message of the chat instead of sending one
+    photo_id: int | None = None  # a `delivery_photos` row (text: its caption)
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """A picture many rows send: uploaded once, then sent by Telegram's file_id."""
+
+    id: int
+    name: str
+    content: bytes
+    file_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,8 @@ class Due:
     attempts: int
     markup: str | None = None
     file_id: str | None = None
+    edit_of: int | None = None
+    photo_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +131,8 @@ async def insert_batch(
     )
     await tx.executemany(
         "INSERT INTO deliveries (batch_id, chat_id, member_id, part, text, document_name,"
-        " document, markup, file_id, urgent, next_attempt_at, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " document, markup, file_id, edit_of, photo_id, urgent, next_attempt_at, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 batch_id,
@@ -129,6 +144,8 @@ async def insert_batch(
                 r.document[1] if r.document else None,
                 r.markup,
                 r.file_id,
+                r.edit_of,
+                r.photo_id,
                 int(urgent),
                 not_before,
                 now,
@@ -154,12 +171,15 @@ def _due(row: aiosqlite.Row) -> Due:
         attempts=row["attempts"],
         markup=row["markup"],
         file_id=row["file_id"],
+        edit_of=row["edit_of"],
+        photo_id=row["photo_id"],
     )
 
 
 _DUE_SQL = (
     "SELECT d.id, d.batch_id, d.chat_id, d.member_id, d.part, d.text, d.document_name,"
-    " d.document, d.markup, d.file_id, d.attempts, m.status AS member_status"
+    " d.document, d.markup, d.file_id, d.edit_of, d.photo_id, d.attempts,"
+    " m.status AS member_status"
     " FROM deliveries d LEFT JOIN members m ON m.id = d.member_id"
 )
 
@@ -194,12 +214,15 @@ async def next_due_at(db: Queries, *, urgent_only: bool) -> float | None:
     return None if value is None else float(value)
 
 
-async def mark_sent(db: Queries, row_id: int) -> None:
-    """Sent: its words and document are dropped (only needed to send; the outcome stays)."""
+async def mark_sent(db: Queries, row_id: int, message_id: int | None = None) -> None:
+    """Sent: its words and document are dropped (only needed to send; the outcome stays).
+
+    `message_id` is kept for a message with buttons, which may be edited later."""
     await db.execute(
         "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, document = NULL, text = '',"
-        " markup = NULL, file_id = NULL, last_error = NULL, updated_at = ? WHERE id = ?",
-        (to_db(utcnow()), row_id),
+        " markup = NULL, file_id = NULL, edit_of = NULL, photo_id = NULL, last_error = NULL,"
+        " message_id = ?, updated_at = ? WHERE id = ?",
+        (message_id, to_db(utcnow()), row_id),
     )
 
 
@@ -207,7 +230,8 @@ async def mark_final(db: Queries, row_id: int, status: RowStatus, error: str) ->
     """Unreachable or failed: not tried again."""
     await db.execute(
         "UPDATE deliveries SET status = ?, attempts = attempts + 1, document = NULL, text = '',"
-        " markup = NULL, file_id = NULL, last_error = ?, updated_at = ? WHERE id = ?",
+        " markup = NULL, file_id = NULL, edit_of = NULL, photo_id = NULL, last_error = ?,"
+        " updated_at = ? WHERE id = ?",
         (status, error[:500], to_db(utcnow()), row_id),
     )
 
@@ -228,8 +252,9 @@ async def unreachable_chat(db: Queries, chat_id: int, error: str) -> list[int]:
         (chat_id,),
     )
     await db.execute(
-        "UPDATE deliveries SET status = 'unreachable', document = NULL, text = '', last_error = ?,"
-        " updated_at = ? WHERE chat_id = ? AND status = 'pending'",
+        "UPDATE deliveries SET status = 'unreachable', document = NULL, text = '', markup = NULL,"
+        " file_id = NULL, edit_of = NULL, photo_id = NULL, last_error = ?, updated_at = ?"
+        " WHERE chat_id = ? AND status = 'pending'",
         (error[:500], to_db(utcnow()), chat_id),
     )
     return [r[0] for r in rows]
@@ -367,3 +392,57 @@ async def rows_of(db: Queries, batch_id: int) -> list[tuple[int, int, str, int, 
         (batch_id,),
     )
     return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+async def add_photo(tx: Tx, name: str, content: bytes) -> int:
+    """Store a picture once (by its SHA-256) for rows to share; returns its id."""
+    digest = hashlib.sha256(content).hexdigest()
+    await tx.execute(
+        "INSERT OR IGNORE INTO delivery_photos (digest, name, content) VALUES (?, ?, ?)",
+        (digest, name, content),
+    )
+    return int(await tx.scalar("SELECT id FROM delivery_photos WHERE digest = ?", (digest,)))
+
+
+async def photo(db: Queries, photo_id: int) -> Photo | None:
+    row = await db.fetchone(
+        "SELECT id, name, content, file_id FROM delivery_photos WHERE id = ?", (photo_id,)
+    )
+    return None if row is None else Photo(row[0], row[1], bytes(row[2]), row[3])
+
+
+async def photo_held(db: Queries, photo_id: int, file_id: str) -> None:
+    """Telegram holds the picture now: later rows send its file_id, not the bytes."""
+    await db.execute(
+        "UPDATE delivery_photos SET file_id = ? WHERE id = ? AND file_id IS NULL",
+        (file_id, photo_id),
+    )
+
+
+async def drop_unused_photos(db: Queries) -> int:
+    """Pictures no pending row still needs are deleted."""
+    return await db.execute_rowcount(
+        "DELETE FROM delivery_photos WHERE id NOT IN"
+        " (SELECT photo_id FROM deliveries WHERE photo_id IS NOT NULL AND status = 'pending')"
+    )
+
+
+async def sent_messages(db: Queries, kind: str, label: str) -> list[tuple[int, int | None, int]]:
+    """(chat_id, member_id, message_id) of each sent message with buttons in the batches
+    of this kind and label (a poll's message and its reminder)."""
+    rows = await db.fetchall(
+        "SELECT d.chat_id, d.member_id, d.message_id FROM deliveries d"
+        " JOIN delivery_batches b ON b.id = d.batch_id"
+        " WHERE b.kind = ? AND b.label = ? AND d.status = 'sent' AND d.message_id IS NOT NULL",
+        (kind, label),
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+async def forget_message_ids(db: Queries, kind: str, label: str) -> None:
+    """The messages of these batches will not be edited again: their ids are not kept."""
+    await db.execute(
+        "UPDATE deliveries SET message_id = NULL WHERE message_id IS NOT NULL AND batch_id IN"
+        " (SELECT id FROM delivery_batches WHERE kind = ? AND label = ?)",
+        (kind, label),
+    )

@@ -33,6 +33,7 @@ class NewView:
     language: Lang
     text: str  # already redacted
     day: date
+    poll_id: int | None = None  # an answer to this poll's open question
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,8 @@ class Counts:
 async def _insert_view(tx: Tx, view: NewView) -> None:
     while True:  # a random id; on the (astronomically rare) clash, draw again
         changed = await tx.execute_rowcount(
-            "INSERT OR IGNORE INTO views (id, constituency_id, topic_id, language, text, day)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO views (id, constituency_id, topic_id, language, text, day,"
+            " poll_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 secrets.randbelow(_MAX_ID) + 1,
                 view.constituency_id,
@@ -57,10 +58,18 @@ async def _insert_view(tx: Tx, view: NewView) -> None:
                 view.language,
                 view.text,
                 view.day.isoformat(),
+                view.poll_id,
             ),
         )
         if changed:
             return
+
+
+async def insert_in(tx: Tx, views: Sequence[NewView]) -> None:
+    """Views written inside the caller's transaction (a poll's open answers at close), each
+    with a random id, in the order given (the caller shuffles)."""
+    for view in views:
+        await _insert_view(tx, view)
 
 
 async def quota_used(db: Queries, day: date, quota_tag: str) -> int:
@@ -118,8 +127,8 @@ async def forget_write_order(db: Database) -> None:
 async def add_many(db: Database, views: Sequence[NewView]) -> None:
     """Bulk insert (benchmarks and tests); no limit or reach."""
     await db.executemany(
-        "INSERT INTO views (id, constituency_id, topic_id, language, text, day)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO views (id, constituency_id, topic_id, language, text, day, poll_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 secrets.randbelow(_MAX_ID) + 1,
@@ -128,6 +137,7 @@ async def add_many(db: Database, views: Sequence[NewView]) -> None:
                 v.language,
                 v.text,
                 v.day.isoformat(),
+                v.poll_id,
             )
             for v in views
         ),
