@@ -157,9 +157,7 @@ async def enqueue_in(
                 photos[content] = await deliveries.add_photo(tx, name, content)
             part = len(parts) + (message.document is not None) + (message.file_id is not None)
             rows.append(
-                NewRow(
-                    message.chat_id, member_id, part, message.caption, photo_id=photos[content]
-                )
+                NewRow(message.chat_id, member_id, part, message.caption, photo_id=photos[content])
             )
     report_member = None
     if report_chat_id is not None and report_chat_id > 0:

@@ -425,24 +425,3 @@ async def drop_unused_photos(db: Queries) -> int:
         "DELETE FROM delivery_photos WHERE id NOT IN"
         " (SELECT photo_id FROM deliveries WHERE photo_id IS NOT NULL AND status = 'pending')"
     )
-
-
-async def sent_messages(db: Queries, kind: str, label: str) -> list[tuple[int, int | None, int]]:
-    """(chat_id, member_id, message_id) of each sent message with buttons in the batches
-    of this kind and label (a poll's message and its reminder)."""
-    rows = await db.fetchall(
-        "SELECT d.chat_id, d.member_id, d.message_id FROM deliveries d"
-        " JOIN delivery_batches b ON b.id = d.batch_id"
-        " WHERE b.kind = ? AND b.label = ? AND d.status = 'sent' AND d.message_id IS NOT NULL",
-        (kind, label),
-    )
-    return [(r[0], r[1], r[2]) for r in rows]
-
-
-async def forget_message_ids(db: Queries, kind: str, label: str) -> None:
-    """The messages of these batches will not be edited again: their ids are not kept."""
-    await db.execute(
-        "UPDATE deliveries SET message_id = NULL WHERE message_id IS NOT NULL AND batch_id IN"
-        " (SELECT id FROM delivery_batches WHERE kind = ? AND label = ?)",
-        (kind, label),
-    )

@@ -134,7 +134,9 @@ async def _many(db: Queries, where: str, params: Sequence[object]) -> list[Poll]
     return [p for p in found if p is not None]
 
 
-async def _draft_update(db: Queries, poll_id: int, assignments: str, params: Sequence[object]) -> None:
+async def _draft_update(
+    db: Queries, poll_id: int, assignments: str, params: Sequence[object]
+) -> None:
     await db.execute(
         f"UPDATE polls SET {assignments} WHERE id = ? AND status = 'draft'",  # noqa: S608  # assignments are this module's literals
         (*params, poll_id),
@@ -225,7 +227,8 @@ async def set_votes(db: Queries, poll_id: int, votes: dict[int, int]) -> None:
 
 async def mark_reminded(db: Queries, poll_id: int, at: datetime) -> bool:
     changed = await db.execute_rowcount(
-        "UPDATE polls SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL", (to_db(at), poll_id)
+        "UPDATE polls SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL",
+        (to_db(at), poll_id),
     )
     return changed > 0
 
@@ -294,10 +297,78 @@ async def add_message(
     )
 
 
-async def take_messages(db: Queries, poll_id: int) -> list[tuple[int, int, int]]:
-    """(chat_id, member_id, message_id) of those messages; the rows go."""
+async def messages_to_close(
+    db: Queries, poll_id: int, label: str
+) -> list[tuple[int, int | None, int, Lang]]:
+    """(chat_id, member_id, message_id, language) of every poll message still in a chat:
+    those the delivery queue sent (the poll and its reminder) and those /polls sent."""
     rows = await db.fetchall(
-        "SELECT chat_id, member_id, message_id FROM poll_messages WHERE poll_id = ?", (poll_id,)
+        "SELECT d.chat_id, d.member_id, d.message_id, IFNULL(m.language, 'cy')"
+        " FROM deliveries d JOIN delivery_batches b ON b.id = d.batch_id"
+        " LEFT JOIN members m ON m.id = d.member_id"
+        " WHERE b.kind IN ('poll', 'poll.reminder') AND b.label = ? AND d.status = 'sent'"
+        " AND d.message_id IS NOT NULL"
+        " UNION ALL SELECT p.chat_id, p.member_id, p.message_id, m.language"
+        " FROM poll_messages p JOIN members m ON m.id = p.member_id WHERE p.poll_id = ?",
+        (label, poll_id),
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+async def forget_messages(db: Queries, poll_id: int, label: str) -> None:
+    """Those messages will not be edited again: their ids are not kept."""
+    await db.execute(
+        "UPDATE deliveries SET message_id = NULL WHERE message_id IS NOT NULL AND batch_id IN"
+        " (SELECT id FROM delivery_batches WHERE kind IN ('poll', 'poll.reminder')"
+        " AND label = ?)",
+        (label,),
     )
     await db.execute("DELETE FROM poll_messages WHERE poll_id = ?", (poll_id,))
-    return [(r[0], r[1], r[2]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Someone a poll's messages go to."""
+
+    member_id: int
+    telegram_id: int
+    chat_id: int
+    language: Lang
+
+
+def _in(ids: Sequence[int]) -> str:
+    return "(" + ",".join("?" * len(ids)) + ")"
+
+
+_READER = "SELECT id, telegram_id, chat_id, language FROM members WHERE status = 'active'"
+
+
+async def members_of(db: Queries, constituency_ids: Sequence[int]) -> list[Reader]:
+    """Active members of any of these networks, once each, in id order."""
+    if not constituency_ids:
+        return []
+    rows = await db.fetchall(
+        _READER + " AND id IN (SELECT member_id FROM memberships WHERE constituency_id IN"  # noqa: S608  # only "?" placeholders
+        f" {_in(constituency_ids)}) ORDER BY id",
+        list(constituency_ids),
+    )
+    return [Reader(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+async def representatives_of(db: Queries, constituency_ids: Sequence[int]) -> list[Reader]:
+    """Active representatives of any of these networks, once each."""
+    if not constituency_ids:
+        return []
+    rows = await db.fetchall(
+        _READER + " AND id IN (SELECT member_id FROM roles WHERE role = 'representative'"  # noqa: S608  # only "?" placeholders
+        f" AND constituency_id IN {_in(constituency_ids)}) ORDER BY id",
+        list(constituency_ids),
+    )
+    return [Reader(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+async def reader(db: Queries, member_id: int | None) -> Reader | None:
+    if member_id is None:
+        return None
+    row = await db.fetchone(_READER + " AND id = ?", (member_id,))
+    return None if row is None else Reader(row[0], row[1], row[2], row[3])

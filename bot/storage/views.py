@@ -154,6 +154,14 @@ async def between(db: Queries, constituency_id: int, first: date, last: date) ->
     return [View(r[0], r[1], r[2]) for r in rows]
 
 
+async def of_poll(db: Queries, poll_id: int) -> list[View]:
+    """The answers to a poll's open question, now among the views. Order means nothing."""
+    rows = await db.fetchall(
+        "SELECT topic_id, language, text FROM views WHERE poll_id = ?", (poll_id,)
+    )
+    return [View(r[0], r[1], r[2]) for r in rows]
+
+
 async def counts(db: Queries, constituency_id: int, first: date, last: date) -> Counts:
     rows = await db.fetchall(
         "SELECT topic_id, language, COUNT(*) FROM views"
