@@ -30,6 +30,7 @@ from bot.handlers import (
     glossary,
     invites,
     onboarding,
+    polls,
     rights,
     topics,
 )
@@ -61,6 +62,7 @@ JOURNEYS: list[ModuleType] = [
     digests,
     topics,
     broadcasts,
+    polls,
     glossary,
 ]
 

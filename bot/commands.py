@@ -35,6 +35,7 @@ class Command:
 COMMANDS: list[Command] = [
     Command("start", "dechrau", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
+    Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
@@ -50,6 +51,7 @@ COMMANDS: list[Command] = [
     Command("digest", "crynodeb", N_("The views from your networks"), Role.REPRESENTATIVE),
     Command("topics", "pynciau", N_("Open and close topics for views"), Role.REPRESENTATIVE),
     Command("digesttime", "amser_crynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE, former=("amsercrynodeb",)),
+    Command("poll", "pleidlais", N_("Ask your networks a question: a poll"), Role.REPRESENTATIVE),
     Command("broadcast", "anfon_neges", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE, former=("darlledu",)),
     Command("broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE),
     Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),

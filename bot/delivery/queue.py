@@ -54,6 +54,7 @@ log = logging.getLogger("cydlais.delivery")
 
 REPORT_TITLES: dict[str, str] = {
     "broadcast": N_("<b>Your message has been sent.</b>"),
+    "poll": N_("<b>Your poll has been sent.</b>"),
 }
 DEFAULT_REPORT_TITLE = N_("<b>Sending has finished.</b>")
 

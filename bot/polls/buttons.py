@@ -12,7 +12,7 @@ from typing import Literal
 
 from bot.tg.callbacks import CallbackData
 
-Action = Literal["pick", "toggle", "send", "change", "write"]
+Action = Literal["pick", "toggle", "send", "change", "write", "show"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,7 +275,7 @@ async def open_in(db: Queries, constituency_ids: Sequence[int]) -> list[Poll]:
         return []
     marks = ",".join("?" * len(constituency_ids))
     where = (
-        "status = 'open' AND id IN (SELECT poll_id FROM poll_networks"
+        "status = 'open' AND id IN (SELECT poll_id FROM poll_networks"  # noqa: S608  # only "?" placeholders
         f" WHERE constituency_id IN ({marks}))"
     )
     return await _many(db, where, list(constituency_ids))
