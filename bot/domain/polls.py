@@ -75,11 +75,11 @@ def valid_choice(choice: int, options: int, multiple: bool) -> bool:
 
 
 def closing_time(preset: str, now: datetime) -> datetime | None:
-    """1 day, 3 days or a week from now, to the minute."""
+    """1 day, 3 days or a week from now, on the hour after (a time people can remember)."""
     span = PRESETS.get(preset)
     if span is None:
         return None
-    return (now + span).replace(second=0, microsecond=0)
+    return (now + span).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
 ClosingProblem = Literal["past", "too_soon", "too_late"]
