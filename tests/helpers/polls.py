@@ -38,7 +38,7 @@ WORDS = {
         "no remind": "Dim nodyn atgoffa",
         "share": "Anfon y canlyniadau at yr aelodau hefyd",
         "no share": "Dim ond ata i a'r cynrychiolwyr",
-        "send": "Anfon yr arolwg",
+        "send": "Anfon y pôl",
         "finished": "Rydw i wedi gorffen dewis rhwydweithiau",
     },
 }

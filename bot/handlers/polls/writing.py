@@ -192,7 +192,8 @@ async def send(update: Update, context: Context, draft: OpenDraft) -> None:
     )
     await steps.done(context)
     if outcome != "recorded":
-        await answer_with(update, context, tr.gettext(CLOSED if outcome == "closed" else NOT_ASKED))
+        why = CLOSED if outcome == "closed" else NOT_ASKED
+        await answer_with(update, context, tr.gettext(why))
         return
     if draft.message_id is not None:
         places = await place_names(context.db, poll.networks, tr.lang)
