@@ -25,6 +25,7 @@ from bot.handlers.polls.listing import PollAdminButton, admin_pressed, polls_com
 from bot.handlers.polls.writing import AnswerButton, answer_pressed
 from bot.polls.buttons import PollButton
 from bot.storage import polls
+from bot.storage.db import utcnow
 from bot.tg import clock
 from bot.tg.buttons import button_handler
 
@@ -42,11 +43,16 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
 
 async def on_startup(app: App) -> None:
     """The clock ticks anyway; this closes (and reminds) on the minute after a restart."""
+    now = utcnow()
     for poll in await polls.open_polls(app.bot_data["services"].db):
-        if poll.closes_at is not None:
-            clock.wake_at(app, poll.closes_at)
-            if poll.remind and poll.reminded_at is None:
-                clock.wake_at(app, poll.closes_at - rules.REMIND_BEFORE)
+        if poll.closes_at is None:
+            continue
+        moments = [poll.closes_at]
+        if poll.remind and poll.reminded_at is None:
+            moments.append(poll.closes_at - rules.REMIND_BEFORE)
+        for moment in moments:
+            if moment > now:  # one already past is caught up by the first tick
+                clock.wake_at(app, moment)
 
 
 __all__ = ["handlers", "on_startup"]

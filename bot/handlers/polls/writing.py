@@ -178,6 +178,7 @@ async def send(update: Update, context: Context, draft: OpenDraft) -> None:
     member = context.visit.member
     assert member is not None
     assert draft.text is not None
+    words = draft.text  # kept here: emptying the slot forgets the draft's words
     mine = {c.id for c in await constituencies.of_member(context.db, member.id)}
     network = next((c for c in poll.networks if c in mine), poll.networks[0])
     outcome = await answering.answer(
@@ -186,7 +187,7 @@ async def send(update: Update, context: Context, draft: OpenDraft) -> None:
         context.visit.telegram_id,
         rules.OPEN,
         utcnow(),
-        text=draft.text,
+        text=words,
         language=draft.lang,
         constituency_id=network,
     )
@@ -198,7 +199,7 @@ async def send(update: Update, context: Context, draft: OpenDraft) -> None:
     if draft.message_id is not None:
         places = await place_names(context.db, poll.networks, tr.lang)
         shown = messages.answered_text(
-            tr, poll, places, context.settings.min_group, Answer(rules.OPEN, draft.text, draft.lang)
+            tr, poll, places, context.settings.min_group, Answer(rules.OPEN, words, draft.lang)
         )
         with contextlib.suppress(BadRequest):  # the poll message was deleted: the answer stands
             await context.bot.edit_message_text(
