@@ -140,7 +140,7 @@ async def test_a_poll_from_question_to_results(harness: Harness, lang: str) -> N
         said = [m for m in person.inbox if "Dywedoch chi" in m.text or "You said" in m.text]
         assert said and ("7 (58%)" in said[-1].text), person.id
         assert any(m.photo is not None for m in person.inbox)
-        message = [m for m in person.inbox if QUESTION[lang_of(person)] in m.text][0]
+        message = next(m for m in person.inbox if QUESTION[lang_of(person)] in m.text)
         assert message.buttons == []
         assert "✅" not in message.text
 
@@ -214,7 +214,7 @@ async def test_forged_and_stale_presses_change_nothing(harness: Harness) -> None
     db = harness.services.db
     places = await seed_constituencies(harness)
     rep = await representative(harness, 6000, places["carers"])
-    [alys, ben] = await members(harness, 2)
+    [_alys, ben] = await members(harness, 2)
     await write_poll(rep)
     poll = await send_poll(harness, rep)
     await ben.press_data(PollButton(999999, "pick", 0).pack())
@@ -317,7 +317,7 @@ async def test_polls_lists_what_waits_for_a_member(harness: Harness) -> None:
     speed_up(harness)
     places = await seed_constituencies(harness)
     rep = await representative(harness, 6000, places["carers"])
-    [alys, ben] = await members(harness, 2)
+    [_alys, ben] = await members(harness, 2)
     await write_poll(rep)
     poll = await send_poll(harness, rep)
     await ben.say("/polls")
