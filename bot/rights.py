@@ -26,6 +26,8 @@ TABLE_LABELS = {
     "broadcasts": N_("messages you wrote to send to others"),
     "deliveries": N_("messages sent, or waiting to be sent, to you"),
     "delivery_batches": N_("sending records for messages you sent"),
+    "polls": N_("polls you asked"),
+    "poll_messages": N_("polls shown to you again with /polls (tidied away when they close)"),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {

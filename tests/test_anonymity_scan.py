@@ -85,7 +85,7 @@ async def test_nothing_links_a_view_to_the_member(
 
     # 1. The view row holds exactly what was promised, redacted, and nothing else.
     columns = [r["name"] for r in await db.fetchall("PRAGMA table_info(views)")]
-    assert columns == ["id", "constituency_id", "topic_id", "language", "text", "day"]
+    assert columns == ["id", "constituency_id", "topic_id", "language", "text", "day", "poll_id"]
     [row] = await db.fetchall("SELECT * FROM views WHERE text LIKE 'The ward%'")
     assert dict(row) | {"id": 0} == {
         "id": 0,
@@ -94,6 +94,7 @@ async def test_nothing_links_a_view_to_the_member(
         "language": "en",
         "text": REDACTED,
         "day": today(harness.settings).isoformat(),
+        "poll_id": None,
     }
 
     # 2. No anonymous table references members: none is personal data, none joins to a member.

@@ -38,7 +38,8 @@ async def test_a_view_in_english_from_start_to_thanks(harness: Harness) -> None:
     await person.press("Send anonymously")
     assert "Your view has gone, anonymously, to the representatives of" in person.last.text
     [row] = await stored(harness)
-    _id, cid, topic_id, language, text, day = row
+    _id, cid, topic_id, language, text, day, poll_id = row
+    assert poll_id is None
     assert (cid, topic_id, language) == (places["carers"], None, "en")
     assert text == "Respite care is hard to find. Call me on [phone number removed]."
     assert len(str(day)) == 10  # a date, no time of day
