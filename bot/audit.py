@@ -186,6 +186,10 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             )
             if d.get("urgent"):
                 text += " " + tr.gettext("It was marked urgent.")
+        case "poll.opened":
+            text = tr.gettext("{who} sent poll #{poll} to its networks: {networks}.")
+        case "poll.closed":
+            text = tr.gettext("{who} closed poll #{poll} early.")
         case _:  # an action this version no longer records: still say who, and when
             text = tr.gettext("{who} did something this version can't describe.")
     values: dict[str, str] = {
@@ -195,6 +199,7 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
         "maker": str(d.get("maker", "?")),
         "created": str(d.get("created", "?")),
         "broadcast": str(d.get("broadcast", "?")),
+        "poll": str(d.get("poll", "?")),
         "n": str(d.get("days", "?")),
     }
     if "{network}" in text:
@@ -218,6 +223,8 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
         values["when"] = tr.gettext("{date} at {time}").format(
             date=day, time=str(d.get("time", "?"))
         )
+    if "{networks}" in text:
+        values["networks"] = ", ".join([await words.network(i) for i in d.get("networks") or []])
     if "{kind}" in text:
         kind = d.get("kind")
         values["kind"] = (

@@ -35,9 +35,9 @@ class Command:
 COMMANDS: list[Command] = [
     Command("start", "dechrau", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
-    Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),
+    Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
     # TRANSLATORS: the /language command in the menu: both languages as readers of this catalog
     # name them.

@@ -81,6 +81,22 @@ FIELDS: dict[str, str] = {
     "text_en": N_("English text"),
     "recipients": N_("recipients"),
     "sent_at": N_("when sent"),
+    "message_id": N_("Telegram's number for the message"),
+    "edit_of": N_("changes the message with Telegram's number"),
+    "photo_id": N_("picture number"),
+    "poll_id": N_("poll number"),
+    "question_cy": N_("Welsh question"),
+    "question_en": N_("English question"),
+    "closes_at": N_("closes"),
+    "remind": N_("reminder 24 hours before it closes"),
+    "share": N_("results sent to members too"),
+    "opened_at": N_("opened"),
+    "closed_at": N_("closed"),
+    "closed_early": N_("closed early"),
+    "reminded_at": N_("reminder sent"),
+    "results_at": N_("results sent"),
+    "electorate": N_("members asked"),
+    "answered": N_("members who answered"),
 }
 ROLES = {
     "member": N_("member"),
@@ -116,13 +132,30 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
     ("delivery_batches", "kind"): {
         "broadcast": N_("a message to members"),
         "digest": N_("a digest of views"),
+        "poll": N_("a poll"),
+        "poll.reminder": N_("a poll's reminder"),
+        "poll.closed": N_("a closed poll's messages tidied"),
+        "poll.results": N_("a poll's results"),
     },
     ("roles", "role"): ROLES,
     ("invites", "role"): ROLES,
     ("broadcasts", "author_role"): ROLES,
+    ("polls", "author_role"): ROLES,
+    ("polls", "status"): {
+        "draft": N_("being written"),
+        # TRANSLATORS: the state of a poll (masculine pôl in Welsh).
+        "open": N_("open"),
+        "closed": N_("closed"),
+        "cancelled": N_("cancelled"),
+    },
+    ("polls", "kind"): {
+        "single": N_("one answer each"),
+        "multiple": N_("one or more answers each"),
+        "open": N_("answers in members' own words"),
+    },
 }
 LANGUAGE_FIELDS = frozenset({"language", "report_lang"})
-YES_NO_FIELDS = frozenset({"urgent"})
+YES_NO_FIELDS = frozenset({"urgent", "remind", "share", "closed_early"})
 
 
 def file_name(tr: Tr) -> str:

@@ -163,7 +163,7 @@ async def test_closed_early_with_too_few_answers_shows_only_that_in_welsh(
         await pick(person, poll, 0)
     await boss.say("/polau")
     await boss.press(f"Cau #{poll.id} nawr")
-    await boss.press("Ie, caewch y pôl nawr")
+    await boss.press("Cau'r pôl nawr")
     await drained(harness)
     closed = await polls.get(harness.services.db, poll.id)
     assert closed is not None and closed.closed_early and closed.answered == 3

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.secrets import SecretGone
-
 from bot.context import Services
 from bot.i18n import Lang
 from bot.polls import voters
+from bot.secrets import SecretGone
 from bot.storage import poll_answers as answers
 from bot.storage.poll_answers import Answer, Recorded
 from bot.storage.polls import Poll

@@ -35,7 +35,9 @@ from bot.tg.text import esc
 log = logging.getLogger("cydlais.polls")
 
 
-async def close(services: Services, poll_id: int, now: datetime, *, early: bool) -> bool:
+async def close(
+    services: Services, poll_id: int, now: datetime, *, early: bool, closed_by: int | None = None
+) -> bool:
     """Close an open poll; False if it was not open (closed already, or never opened)."""
     db = services.db
     poll = await store.get(db, poll_id)
@@ -66,7 +68,8 @@ async def close(services: Services, poll_id: int, now: datetime, *, early: bool)
                 tx, kind="poll.closed", messages=edits, urgent=True, label=label(poll)
             )
         await store.forget_messages(tx, poll.id, label(poll))
-        await audit.record(tx, poll.author_id if early else None, "poll.closed", f"poll {poll.id}")
+        if early:
+            await audit.record(tx, closed_by, "poll.closed", poll=poll.id)
     await voters.forget(services, poll)
     await view_store.forget_write_order(db)
     log.info("poll %d closed", poll.id)

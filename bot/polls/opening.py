@@ -89,10 +89,7 @@ async def open_poll(
             label=label(poll),
         )
         await audit.record(
-            tx,
-            author_id,
-            "poll.opened",
-            f"poll {poll.id} ({poll.kind}) to {','.join(map(str, poll.networks))}",
+            tx, author_id, "poll.opened", poll=poll.id, kind=poll.kind, networks=list(poll.networks)
         )
     return len(people)
 

@@ -33,6 +33,8 @@ Action = Literal[
     "topic.opened",
     "topic.closed",
     "broadcast.sent",
+    "poll.opened",
+    "poll.closed",
 ]
 Detail = str | int | bool | list[int] | None
 

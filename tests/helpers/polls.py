@@ -34,7 +34,7 @@ WORDS = {
         "1d": "Ymhen diwrnod",
         "3d": "Ymhen 3 diwrnod",
         "7d": "Ymhen wythnos",
-        "remind": "Ie, atgoffa'r rhai sydd heb ateb",
+        "remind": "Hoffwn, atgoffwch y rhai sydd heb ateb",
         "no remind": "Dim nodyn atgoffa",
         "share": "Anfon y canlyniadau at yr aelodau hefyd",
         "no share": "Dim ond ata i a'r cynrychiolwyr",

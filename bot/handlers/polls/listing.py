@@ -178,7 +178,10 @@ async def admin_pressed(update: Update, context: Context, data: PollAdminButton)
         )
     else:
         now = utcnow()
-        await closing.close(context.services, poll.id, now, early=True)
+        member = context.visit.member
+        await closing.close(
+            context.services, poll.id, now, early=True, closed_by=member.id if member else None
+        )
         await closing.queue_results(context.services, poll.id, now)
         context.services.delivery.wake()
         await answer_with(
