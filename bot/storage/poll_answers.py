@@ -91,7 +91,8 @@ async def answered(db: Queries, poll_id: int) -> int:
 
 
 async def tally(db: Queries, poll_id: int, options: int) -> Tally:
-    """Counts per option from the answers' bits (one pass over the choice index)."""
+    """Counts per option from the answers' bits (one pass over the choice index); an open
+    question (no options) has its answers' words too."""
     rows = await db.fetchall(
         "SELECT choice, COUNT(*) FROM poll_answers WHERE poll_id = ? AND choice IS NOT NULL"
         " GROUP BY choice",
@@ -104,11 +105,13 @@ async def tally(db: Queries, poll_id: int, options: int) -> Tally:
         for position in range(options):
             if bits >> position & 1:
                 votes[position] += n
-    texts = await db.fetchall(
-        "SELECT text, language, constituency_id FROM poll_answers"
-        " WHERE poll_id = ? AND text IS NOT NULL",
-        (poll_id,),
-    )
+    texts = []
+    if not options:
+        texts = await db.fetchall(
+            "SELECT text, language, constituency_id FROM poll_answers"
+            " WHERE poll_id = ? AND text IS NOT NULL",
+            (poll_id,),
+        )
     return Tally(answered, votes, [OpenAnswer(r[0], r[1], r[2]) for r in texts])
 
 
