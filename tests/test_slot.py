@@ -185,7 +185,44 @@ async def _constituencies(h: Harness, lang: str) -> Person:
     return boss
 
 
+async def _poll_kind(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8218 if lang == "en" else 8219, places["carers"], lang=lang)
+    await rep.say("/poll" if lang == "en" else "/pleidlais")
+    await rep.say("Cwestiwn?")
+    await rep.say("Question?")
+    return rep  # now: how will members answer? (buttons)
+
+
+async def _poll_preview(h: Harness, lang: str) -> Person:
+    from tests.helpers.polls import write_poll
+
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8220 if lang == "en" else 8221, places["carers"], lang=lang)
+    await onboard(
+        h, 8222 if lang == "en" else 8223, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY
+    )
+    await write_poll(rep, lang=lang)
+    return rep
+
+
 POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
+    "poll composer": (
+        _poll_kind,
+        "one answer",
+        {
+            "en": "You have a poll in progress: please carry on with the buttons above",
+            "cy": "Mae gennych chi bôl ar y gweill",
+        },
+    ),
+    "poll preview": (
+        _poll_preview,
+        "send it",
+        {
+            "en": "Please use the buttons above: “Send the poll”",
+            "cy": "Defnyddiwch y botymau uchod: “Anfon y pôl”",
+        },
+    ),
     # setup, what is typed, the start of the pointer in each language
     "welcome": (
         _welcome,
@@ -409,4 +446,16 @@ async def test_a_sent_broadcasts_buttons_say_it_has_gone(harness: Harness) -> No
     await boss.press("Anfon y neges")
     await press_old(boss, preview, "Anfon y neges")
     assert alert(harness).startswith(FINISHED["cy"])
+    assert await harness.services.db.scalar("SELECT COUNT(*) FROM delivery_batches") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_sent_polls_buttons_say_it_has_gone(harness: Harness, lang: str) -> None:
+    rep = await _poll_preview(harness, lang)
+    preview = buttons_of(rep.last)
+    send = "Send the poll" if lang == "en" else "Anfon y pôl"
+    await rep.press(send)
+    for label in (send, "Change the question" if lang == "en" else "Newid y cwestiwn"):
+        await press_old(rep, preview, label)
+        assert alert(harness).startswith(FINISHED[lang])
     assert await harness.services.db.scalar("SELECT COUNT(*) FROM delivery_batches") == 1
