@@ -1,6 +1,6 @@
 """Polls: counting a million answers at close, and recording presses.
 
-    python bench/polls.py [--answers 1000000] [--presses 4000]
+    python -m bench --only polls       (or python bench/polls.py [--answers N] [--presses N])
 
 1. Results over 1,000,000 answers (target: under 300 ms): the tally the close makes from
    the answers' index (`poll_answers.tally`) and the results text in both languages, on a
@@ -24,6 +24,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from bench.figures import Figure
 from bot.app import build_application
 from bot.config import load_settings
 from bot.domain.polls import bits
@@ -34,10 +35,6 @@ from bot.storage import constituencies, members, polls
 from bot.storage import poll_answers as answers
 from bot.storage.db import utcnow
 from bot.tg.text import split_message
-
-
-def row(figure: str, value: float, target: str, met: bool) -> str:
-    return f"{figure:<44} {value:>12,.1f}   {target:<18} {'met' if met else 'NOT MET'}"
 
 
 async def bench_results(h: Harness, n: int) -> list[str]:
@@ -89,8 +86,10 @@ async def bench_results(h: Harness, n: int) -> list[str]:
         assert chart is not None
     chart_ms = (time.perf_counter() - chart_start) * 1000 / 2
     return [
-        row(f"results over {n:,} answers (ms)", elapsed, "< 300 ms", elapsed < 300),
-        row("chart, one language (ms, off the loop)", chart_ms, "(reported)", True),
+        Figure(f"results over {n:,} answers", elapsed, "ms", "<", 300.0, 1),
+        Figure(
+            "a results chart, one language (drawn off the event loop)", chart_ms, "ms", digits=1
+        ),
     ]
 
 
@@ -154,24 +153,24 @@ async def bench_presses(h: Harness, presses: int) -> list[str]:
         assert outcome == "recorded"
     recorded = presses / (time.perf_counter() - start)
     return [
-        row(
-            "answers recorded (tag + statement), per second",
-            recorded,
-            ">= 2,000/s",
-            recorded >= 2000,
+        Figure("answers recorded (keyed tag + one statement)", recorded, "/s", ">=", 2000.0, 0),
+        Figure(
+            f"presses end to end ({presses:,}: the bot on the simulator, no flood limit)",
+            rate,
+            "/s",
+            digits=0,
         ),
-        row("presses end to end (bot + simulator), per second", rate, "(reported)", True),
     ]
 
 
-async def main(args: argparse.Namespace) -> None:
+async def measure(answers_n: int, presses: int) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="cydlais-bench-") as tmp:
         settings = load_settings(
             {
                 "TELEGRAM_BOT_TOKEN": FAKE_TOKEN,
-                "CYDLAIS_DATABASE": str(Path(tmp) / "bench.sqlite3"),
+                "CYDLAIS_DATABASE": str(Path(tmp) / "db" / "bench.sqlite3"),
+                "CYDLAIS_SECRETS_DIR": str(Path(tmp) / "secrets"),  # never beside the database
                 "CYDLAIS_QUIET_HOURS": "",
-                "CYDLAIS_SEND_RATE": "29",
             }
         )
         settings = dataclasses.replace(settings, send_rate=10000.0)  # no flood limit in the sim
@@ -180,14 +179,19 @@ async def main(args: argparse.Namespace) -> None:
         # here, not the bot's: measure what the bot can take, as bench/throughput.py does.
         h.app = build_application(settings, request=h.sim.request(), rate_limit=False)
         async with h:
-            lines = await bench_results(h, args.answers)
-            lines += await bench_presses(h, args.presses)
-    print(f"{'figure':<44} {'value':>12}   {'target':<18} met")
-    print("\n".join(lines))
+            figures = await bench_results(h, answers_n)
+            figures += await bench_presses(h, presses)
+    return figures
+
+
+def run(quick: bool) -> list[Figure]:
+    return asyncio.run(measure(100_000 if quick else 1_000_000, 1000 if quick else 4000))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=1_000_000)
     parser.add_argument("--presses", type=int, default=4000)
-    asyncio.run(main(parser.parse_args()))
+    args = parser.parse_args()
+    for figure in asyncio.run(measure(args.answers, args.presses)):
+        print(figure)

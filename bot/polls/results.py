@@ -77,7 +77,7 @@ def text(
     answered = poll.answered or 0
     lines.append(
         tr.gettext("Asked: {asked}. Answered: {answered}.").format(
-            asked=counts.members(tr, poll.electorate, minimum),
+            asked=counts.asked(tr, poll.electorate, len(poll.networks), minimum),
             answered=counts.people(tr, answered, minimum),
         )
     )

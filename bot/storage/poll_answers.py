@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.storage.db import Queries
-from bot.storage.members import Lang
+from bot.i18n import Lang
 
 Recorded = Literal["recorded", "closed", "not_asked"]
 

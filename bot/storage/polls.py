@@ -15,7 +15,7 @@ from typing import Literal
 import aiosqlite
 
 from bot.storage.db import Queries, from_db, to_db, utcnow
-from bot.storage.members import Lang
+from bot.i18n import Lang
 
 Kind = Literal["single", "multiple", "open"]
 Status = Literal["draft", "open", "closed", "cancelled"]

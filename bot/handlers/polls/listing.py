@@ -102,7 +102,7 @@ async def _authors_view(update: Update, context: Context) -> None:
     for poll in shown:
         places = await place_names(context.db, poll.networks, tr.lang)
         head = f"#{poll.id} <b>{esc(poll.question(tr.lang))}</b> <i>({esc(', '.join(places))})</i>"
-        asked = counts.members(tr, poll.electorate, minimum)
+        asked = counts.asked(tr, poll.electorate, len(poll.networks), minimum)
         if poll.status == "open":
             assert poll.closes_at is not None
             so_far = await answers.answered(context.db, poll.id)

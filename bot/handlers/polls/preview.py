@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.broadcasts import place_names
 from bot.context import App, Context
-from bot.domain import counting, jargon
+from bot.domain import jargon
 from bot.domain import polls as rules
 from bot.domain.access import Role
 from bot.handlers.polls.common import PREVIEWING, button, cancel
@@ -73,13 +73,13 @@ async def preview(update: Update, context: Context, draft: Poll) -> None:
     assert draft.kind is not None
     people = await polls.members_of(db, draft.networks)
     by_lang = {lang: sum(p.language == lang for p in people) for lang in LANGS}
-    split = counting.parts_text(tr, by_lang, settings.min_group)
+    split = counts.split(tr, {str(k): v for k, v in by_lang.items()}, settings.min_group)
     places = await place_names(db, draft.networks, tr.lang)
     summary = [
         tr.gettext("<b>Check your poll before it goes.</b>"),
         tr.gettext("To: {places}").format(places=esc(", ".join(places))),
         tr.gettext("Asked: {people} (in Welsh: {cy}; in English: {en})").format(
-            people=counts.members(tr, len(people), settings.min_group),
+            people=counts.asked(tr, len(people), len(draft.networks), settings.min_group),
             cy=split["cy"],
             en=split["en"],
         ),
@@ -111,7 +111,7 @@ async def preview(update: Update, context: Context, draft: Poll) -> None:
         update,
         context,
         tr.gettext("<b>Send this poll to {people}?</b>").format(
-            people=counts.members(tr, len(people), settings.min_group)
+            people=counts.asked(tr, len(people), len(draft.networks), settings.min_group)
         ),
         controls(tr, draft),
     )
@@ -169,7 +169,7 @@ async def send(update: Update, context: Context, draft: Poll) -> None:
             "Your poll is on its way to {people}. It closes on {when}. Until then, /polls shows "
             "how many have answered; the results come to you when it closes."
         ).format(
-            people=counts.members(tr, asked, context.settings.min_group),
+            people=counts.asked(tr, asked, len(draft.networks), context.settings.min_group),
             when=tr.datetime(opened.closes_at),
         ),
     )
