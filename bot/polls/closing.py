@@ -15,12 +15,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot import delivery
 from bot.broadcasts import place_names
 from bot.context import Services
 from bot.delivery import Outgoing
-from bot.domain.charts import Chart
 from bot.i18n import LANGS, Lang, translator
 from bot.polls import messages, results, voters
 from bot.polls.opening import label
@@ -31,6 +31,9 @@ from bot.storage import views as view_store
 from bot.storage.polls import Poll, Reader
 from bot.storage.views import NewView
 from bot.tg.text import esc
+
+if TYPE_CHECKING:
+    from bot.domain.charts import Chart
 
 log = logging.getLogger("cydlais.polls")
 

@@ -13,14 +13,16 @@ import csv
 import io
 import random
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.domain import polls as rules
-from bot.domain.charts import Bar, Chart, bar_chart
 from bot.i18n import Tr
 from bot.polls import counts
 from bot.storage.polls import Poll
 from bot.tg.text import esc
+
+if TYPE_CHECKING:  # matplotlib loads only when a chart is drawn (start-up, the demo's HOME)
+    from bot.domain.charts import Chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,8 @@ def _open_note(tr: Tr, for_members: bool) -> str:
 
 def chart(tr: Tr, poll: Poll, minimum: int) -> Chart | None:
     """The bar chart, or None when no count may be shown exactly."""
+    from bot.domain.charts import Bar, bar_chart
+
     shown = rows(tr, poll, minimum)
     if not any(r.exact is not None for r in shown):
         return None

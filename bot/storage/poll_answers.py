@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.storage.db import Queries
 from bot.i18n import Lang
+from bot.storage.db import Queries
 
 Recorded = Literal["recorded", "closed", "not_asked"]
 

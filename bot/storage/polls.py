@@ -14,8 +14,8 @@ from typing import Literal
 
 import aiosqlite
 
-from bot.storage.db import Queries, from_db, to_db, utcnow
 from bot.i18n import Lang
+from bot.storage.db import Queries, from_db, to_db, utcnow
 
 Kind = Literal["single", "multiple", "open"]
 Status = Literal["draft", "open", "closed", "cancelled"]
