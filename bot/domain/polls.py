@@ -41,8 +41,10 @@ class BadOptions:
 
 
 def read_options(text: str) -> Options | BadOptions:
-    """One option per line; "1.", "a)", "-" or "•" at the start of a line is dropped."""
-    labels = [_NUMBERING.sub("", line).strip() for line in text.splitlines()]
+    """One option per line (or between semicolons, for a one-line message); "1.", "a)", "-"
+    or "•" at the start of an option is dropped."""
+    lines = text.splitlines() if len(text.splitlines()) > 1 else text.split(";")
+    labels = [_NUMBERING.sub("", line).strip() for line in lines]
     labels = [" ".join(label.split()) for label in labels if label.strip()]
     if not labels:
         return BadOptions("empty")

@@ -92,8 +92,8 @@ async def toggle_network(update: Update, context: Context, draft: Poll, value: s
 PROMPTS = {
     "q_cy": N_("Write the question <b>in Welsh</b> and send it to me. (You'll write the English next.) Up to {max} characters."),
     "q_en": N_("Now write the same question <b>in English</b>. Up to {max} characters."),
-    "o_cy": N_("Send me the answers members can choose from <b>in Welsh</b>, in one message, one answer on each line: from {min} to {most} answers, each up to {max} characters. (You'll write the English next.)"),
-    "o_en": N_("Now the same answers <b>in English</b>, one on each line, in the same order."),
+    "o_cy": N_("Send me the answers members can choose from <b>in Welsh</b>, in one message, one answer on each line (or with a semicolon between them): from {min} to {most} answers, each up to {max} characters. (You'll write the English next.)"),
+    "o_en": N_("Now the same answers <b>in English</b>, one on each line (or with a semicolon between them), in the same order."),
 }  # fmt: skip
 
 
