@@ -29,6 +29,7 @@ from bot.handlers import (
     feedback,
     glossary,
     invites,
+    meetings,
     onboarding,
     polls,
     rights,
@@ -58,6 +59,7 @@ JOURNEYS: list[ModuleType] = [
     constituencies,
     invites,
     admin,
+    meetings,  # before feedback: its handler for files takes a meeting's papers first
     feedback,
     digests,
     topics,

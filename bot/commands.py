@@ -38,6 +38,7 @@ COMMANDS: list[Command] = [
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),
     Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
+    Command("meetings", "cyfarfodydd", N_("Coming meetings, their papers and your reply"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
     # TRANSLATORS: the /language command in the menu: both languages as readers of this catalog
     # name them.
@@ -52,6 +53,7 @@ COMMANDS: list[Command] = [
     Command("topics", "pynciau", N_("Open and close topics for views"), Role.REPRESENTATIVE),
     Command("digesttime", "amser_crynodeb", N_("When the weekly digest arrives"), Role.REPRESENTATIVE, former=("amsercrynodeb",)),
     Command("poll", "pleidlais", N_("Ask your networks a question: a poll"), Role.REPRESENTATIVE),
+    Command("meeting", "cyfarfod", N_("Plan a meeting, add its papers, change or cancel it"), Role.REPRESENTATIVE),
     Command("broadcast", "anfon_neges", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE, former=("darlledu",)),
     Command("broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE),
     Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),

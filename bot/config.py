@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.reminders import DEFAULT_OFFSETS, parse_offsets
+
 DEFAULT_DATABASE = "data/cydlais.sqlite3"
 DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_QUIET_HOURS = "21:00-08:00"
@@ -57,6 +59,7 @@ class Settings:
     quiet_hours: QuietHours | None = QuietHours(time(21, 0), time(8, 0))
     max_views_per_day: int = 10
     tick_seconds: float = 30.0  # how often the database is asked what has fallen due
+    reminder_offsets: tuple[int, ...] = DEFAULT_OFFSETS  # a new meeting's, seconds before it
     secrets_dir: Path = field(default_factory=lambda: default_secrets_dir({}))
     keep_views_months: int = 12  # after a view's digest week (bot.retention)
     keep_deliveries_days: int = 30
@@ -164,6 +167,21 @@ def _api_root(env: Mapping[str, str], name: str, suffix: str) -> str | None:
     return url.removesuffix(suffix)
 
 
+def _offsets(env: Mapping[str, str]) -> tuple[int, ...]:
+    raw = env.get("CYDLAIS_MEETING_REMINDERS", "").strip()
+    if not raw:
+        return DEFAULT_OFFSETS
+    try:
+        return parse_offsets(raw)
+    except ValueError:
+        raise ConfigError(
+            "CYDLAIS_MEETING_REMINDERS",
+            f"is {raw!r}",
+            "List how long before a meeting each reminder goes, e.g. 7d,1d,2h (days, hours or "
+            "minutes m, from 1m to 56d).",
+        ) from None
+
+
 def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Settings:
     """Read and check every setting; raise ConfigError on the first bad one."""
     env = os.environ if env is None else env
@@ -208,6 +226,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
         max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
         tick_seconds=_number(env, "CYDLAIS_TICK_SECONDS", 30.0, 0.05, 3600.0, float),
+        reminder_offsets=_offsets(env),
         secrets_dir=_secrets_dir(env),
         keep_views_months=_number(env, "CYDLAIS_KEEP_VIEWS_MONTHS", 12, 1, 120, int),
         keep_deliveries_days=_number(env, "CYDLAIS_KEEP_DELIVERIES_DAYS", 30, 1, 3650, int),

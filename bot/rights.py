@@ -28,6 +28,10 @@ TABLE_LABELS = {
     "delivery_batches": N_("sending records for messages you sent"),
     "polls": N_("polls you asked"),
     "poll_messages": N_("polls shown to you again with /polls (tidied away when they close)"),
+    "meetings": N_("meetings you planned"),
+    "meeting_told": N_("meeting reminders sent to you"),
+    "rsvps": N_("your replies to meetings (whether you can come)"),
+    "reminder_mutes": N_("meeting reminders you turned off (send /meetings to turn them on)"),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {
