@@ -21,6 +21,7 @@ from bot.i18n import Lang
 from bot.secrets import SecretStore
 from bot.storage import Database
 from bot.storage import views as view_store
+from bot.storage.db import utcnow
 from bot.storage.members import Member, SelfDescription
 
 MIN_LENGTH = 5
@@ -51,8 +52,8 @@ class Given:
 
 
 def now(settings: Settings) -> datetime:
-    """Local, aware: what a digest's schedule is read against."""
-    return datetime.now(settings.timezone)
+    """Local, aware: what a digest's schedule is read against (the one clock, `utcnow`)."""
+    return utcnow().astimezone(settings.timezone)
 
 
 def today(settings: Settings) -> date:

@@ -11,7 +11,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,23 @@ class DatabaseTooNew(Exception):
     """The database was written by a newer Cydlais than this one."""
 
 
+_shift = timedelta(0)
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, for storage and services: the one seam for the time (see `shift_clock`)."""
+    return datetime.now(UTC) + _shift
+
+
+def shift_clock(by: timedelta) -> None:
+    """Make "now" later: only the demo's `/later 2d` does this, so a newcomer can watch
+    reminders and digests fall due. Tests pass the moment they want to `clock.run_due`."""
+    global _shift  # one process-wide clock, by design
+    _shift += by
+
+
+def clock_shift() -> timedelta:
+    return _shift
 
 
 def to_db(moment: datetime) -> str:
