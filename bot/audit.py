@@ -17,7 +17,7 @@ from babel.dates import get_day_names
 from bot.broadcasts import KIND_TITLES
 from bot.i18n import Tr
 from bot.invites import invite_for
-from bot.storage import Database, constituencies
+from bot.storage import Database, constituencies, meetings
 from bot.storage import topics as topic_store
 from bot.storage.audit import AuditEntry
 from bot.tg.text import esc
@@ -91,6 +91,12 @@ class _Words:
         if topic is None:
             return self.tr.gettext("a topic that no longer exists")
         return esc(topic.title(self.tr.lang))
+
+    async def meeting(self, meeting_id: object) -> str:
+        found = await meetings.get(self.db, meeting_id) if isinstance(meeting_id, int) else None
+        if found is None:
+            return self.tr.gettext("a meeting that no longer exists")
+        return esc(found.title(self.tr.lang))
 
     async def invitee(self, role: object, network_id: object) -> str:
         place = (
@@ -190,6 +196,16 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             text = tr.gettext("{who} sent poll #{poll} to its networks: {networks}.")
         case "poll.closed":
             text = tr.gettext("{who} closed poll #{poll} early.")
+        case "meeting.scheduled":
+            text = tr.gettext("{who} planned a meeting: “{meeting}”.")
+        case "meeting.changed":
+            text = tr.gettext("{who} changed a meeting and told the members: “{meeting}”.")
+        case "meeting.cancelled":
+            text = tr.gettext("{who} cancelled a meeting: “{meeting}”.")
+        case "suggestion.on_agenda":
+            text = tr.gettext(
+                "{who} put a topic members suggested on a meeting's agenda: “{meeting}”."
+            )
         case _:  # an action this version no longer records: still say who, and when
             text = tr.gettext("{who} did something this version can't describe.")
     values: dict[str, str] = {
@@ -213,6 +229,8 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
         )
     if "{topic}" in text:
         values["topic"] = await words.topic(d.get("topic"))
+    if "{meeting}" in text:
+        values["meeting"] = await words.meeting(d.get("meeting"))
     if "{when}" in text:
         weekday = d.get("weekday")
         day = (

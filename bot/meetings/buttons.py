@@ -68,7 +68,7 @@ def member_keyboard(
     (their answer ticked), have the papers sent, turn this meeting's reminders off or on."""
     rows = [(answer_label(tr, a, a == chosen), RsvpButton(meeting_id, a).pack()) for a in ANSWERS]
     if papers:
-        label = tr.ngettext("Send me the paper", "Send me the papers ({n})", papers)
+        label = tr.ngettext("Send me the paper ({n})", "Send me the papers ({n})", papers)
         rows.append((label.format(n=papers), PapersButton(meeting_id).pack()))
     mute = mute_button(tr, meeting_id, reminders)
     if mute is not None:

@@ -21,7 +21,7 @@ from bot.i18n import N_, Lang
 from bot.meetings.outgoing import Messages, details
 from bot.storage import audit, meetings, rsvps
 from bot.storage import reminders as store
-from bot.storage.db import Tx, to_db, utcnow
+from bot.storage.db import Tx, utcnow
 from bot.storage.meetings import Field, Meeting
 
 delivery.REPORT_TITLES.update(
@@ -84,8 +84,8 @@ async def schedule(services: Services, meeting_id: int, actor_id: int) -> bool:
             tx,
             actor_id,
             "meeting.scheduled",
-            f"meeting {meeting_id} at {to_db(meeting.starts_at)} for networks "
-            + ",".join(map(str, meeting.network_ids)),
+            meeting=meeting_id,
+            networks=list(meeting.network_ids),
         )
     return True
 
@@ -132,12 +132,7 @@ async def change(
                 report,
                 _soon(now, before.starts_at, after.starts_at),
             )
-        await audit.record(
-            tx,
-            report.actor_id,
-            "meeting.changed",
-            f"meeting {meeting_id}: {', '.join(sorted(updates))}",
-        )
+        await audit.record(tx, report.actor_id, "meeting.changed", meeting=meeting_id)
     return len(told)
 
 
@@ -169,7 +164,7 @@ async def cancel(services: Services, meeting_id: int, report: Report) -> int | N
             await _queue(
                 tx, "meeting_cancel", out, cancelled, report, _soon(now, meeting.starts_at)
             )
-        await audit.record(tx, report.actor_id, "meeting.cancelled", f"meeting {meeting_id}")
+        await audit.record(tx, report.actor_id, "meeting.cancelled", meeting=meeting_id)
     return len(told)
 
 

@@ -209,9 +209,3 @@ def warning_text(tr: Tr, d: Details) -> str:
             ),
         ]
     )
-
-
-def calendar_caption(tr: Tr, *, cancelled: bool = False) -> str:
-    if cancelled:
-        return tr.gettext("Calendar file: the meeting is cancelled")
-    return tr.gettext("Calendar file: open it to add the meeting to your calendar")

@@ -35,6 +35,10 @@ Action = Literal[
     "broadcast.sent",
     "poll.opened",
     "poll.closed",
+    "meeting.scheduled",
+    "meeting.changed",
+    "meeting.cancelled",
+    "suggestion.on_agenda",
 ]
 Detail = str | int | bool | list[int] | None
 

@@ -65,7 +65,7 @@ def button(meeting: Meeting | int, action: Action, value: str | int | None = Non
     return MeetingButton(meeting_id, action, None if value is None else str(value)).pack()
 
 
-CHOOSE_HINT = N_("Please carry on with the buttons above, or send /meeting to start again.")
+CHOOSE_HINT = N_("Please use the buttons above, or send /meeting to start again.")
 CHOOSING = steps.kind("meeting.choose", Role.REPRESENTATIVE, hint=CHOOSE_HINT)
 TITLE_CY = steps.kind("meeting.title_cy", Role.REPRESENTATIVE)
 TITLE_EN = steps.kind("meeting.title_en", Role.REPRESENTATIVE)
@@ -100,10 +100,6 @@ PAPERS = steps.kind(
 TEXT_STEPS = (TITLE_CY, TITLE_EN, WHEN, TIME, PLACE, AGENDA_CY, AGENDA_EN)
 
 NO_LONGER = N_("This meeting is no longer being planned. To plan one, send /meeting.")
-NOT_YOURS = N_(
-    "Only the person who planned this meeting, while they speak for its networks, or a "
-    "coordinator can change it."
-)
 TITLE_MAX = 120
 PLACE_MAX = 300
 AGENDA_MAX = 2000

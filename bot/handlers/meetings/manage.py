@@ -94,7 +94,7 @@ async def apply_change(
         return
     if told:
         first = tr.gettext(
-            "Changed. The {people} already told are being told about the change."
+            "Changed. Everyone already told about the meeting is being told about the change: {people}."
         ).format(people=counts.people(tr, told, context.settings.min_group))
         context.services.delivery.wake()
     else:
@@ -116,9 +116,9 @@ async def ask_cancel(update: Update, context: Context, meeting: Meeting) -> None
         title=esc(meeting.title(tr.lang))
     )
     if told:
-        text += "\n" + tr.gettext("The {people} already told will be told it is cancelled.").format(
-            people=counts.people(tr, told, context.settings.min_group)
-        )
+        text += "\n" + tr.gettext(
+            "Everyone already told about the meeting will be told it is cancelled: {people}."
+        ).format(people=counts.people(tr, told, context.settings.min_group))
     await answer_with(
         update,
         context,
@@ -147,9 +147,9 @@ async def cancelled(update: Update, context: Context, meeting: Meeting) -> None:
         tr.gettext("Cancelled: “{title}”.").format(title=esc(meeting.title(tr.lang)))
         + (
             "\n"
-            + tr.gettext("The {people} who had been told are being told it is cancelled.").format(
-                people=counts.people(tr, told, context.settings.min_group)
-            )
+            + tr.gettext(
+                "Everyone who had been told is being told it is cancelled: {people}."
+            ).format(people=counts.people(tr, told, context.settings.min_group))
             if told
             else ""
         ),

@@ -121,6 +121,8 @@ async def detail_menu(update: Update, context: Context, meeting: Meeting) -> Non
     ]
     if meeting.status == "draft":
         rows.append((tr.gettext("Back to the check"), button(meeting, "detail", "back")))
+    else:
+        rows.append((tr.gettext("Back to the meeting"), button(meeting, "manage")))
     await steps.ask(context, CHOOSING, {"meeting": meeting.id})
     await answer_with(update, context, tr.gettext("What would you like to change?"), column(rows))
 
@@ -149,7 +151,7 @@ async def confirm_change(
     ]
     if told:
         lines.append(
-            tr.gettext("It goes to the {people} already told about the meeting.").format(
+            tr.gettext("It goes to everyone already told about the meeting: {people}.").format(
                 people=counts.people(tr, told, context.settings.min_group)
             )
         )
