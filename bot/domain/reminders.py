@@ -39,10 +39,10 @@ def parse_offsets(raw: str) -> tuple[int, ...]:
     for part in raw.replace(" ", "").lower().split(","):
         match = _OFFSET.match(part)
         if match is None:
-            raise ValueError(part)
+            raise ValueError(f"not a reminder time: {part!r}")
         seconds = int(match.group(1)) * _UNITS[match.group(2)]
         if not MINUTE <= seconds <= 8 * WEEK:
-            raise ValueError(part)
+            raise ValueError(f"a reminder from 1 minute to 8 weeks before, not {part!r}")
         found.add(seconds)
     return ordered(found)
 
