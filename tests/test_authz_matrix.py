@@ -13,6 +13,7 @@ import dataclasses
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Literal, get_args, get_origin
 
 import pytest
@@ -26,9 +27,12 @@ from bot.domain.access import Role
 from bot.handlers.admin import RoleButton
 from bot.handlers.constituencies import NetworkButton
 from bot.handlers.invites import InviteButton, WithdrawButton
+from bot.handlers.meetings.common import MeetingButton
+from bot.meetings.buttons import MuteButton, RsvpButton
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
-from bot.storage import constituencies, invites, pending
+from bot.storage import constituencies, invites, meetings, pending
+from bot.storage.db import utcnow
 from bot.tg import steps
 from bot.tg.auth import required_role
 from bot.tg.callbacks import CallbackData
@@ -225,10 +229,43 @@ async def _archived_a(cast: Cast, action: str) -> str:
     return NetworkButton(action, cast.a).pack()  # type: ignore[arg-type]
 
 
+async def _meeting_of_a(cast: Cast) -> int:
+    """A meeting of network A, planned by its representative, ten days ahead."""
+    db = cast.h.services.db
+    meeting_id = await meetings.create_draft(db, cast.member_ids["rep"], "representative", [86400])
+    await meetings.set_networks(db, meeting_id, [cast.a])
+    await meetings.set_field(db, meeting_id, "title_cy", "Fforwm")
+    await meetings.set_field(db, meeting_id, "title_en", "Forum")
+    await meetings.set_start(db, meeting_id, utcnow() + timedelta(days=10))
+    await meetings.schedule(db, meeting_id)
+    return meeting_id
+
+
+async def _meeting_button(cast: Cast, action: str) -> str:
+    return MeetingButton(await _meeting_of_a(cast), action).pack()  # type: ignore[arg-type]
+
+
+async def _rsvp(cast: Cast) -> str:
+    return RsvpButton(await _meeting_of_a(cast), "yes").pack()
+
+
+async def _mute(cast: Cast) -> str:
+    return MuteButton(await _meeting_of_a(cast), True).pack()
+
+
 COORD = {"coordinator"}
 SPEAKS_FOR_A = {"rep", "coordinator"}
 MADE = {"invites", "audit_log", "pending_input"}  # the link, its record, the finished question
+INVITED_TO_A = {"member", "rep", "coordinator"}  # members of network A
 CASES = {
+    "cancel a meeting of A (its organiser, or a coordinator)": _case(
+        lambda c: _meeting_button(c, "sure"), SPEAKS_FOR_A, {"meetings", "audit_log"}
+    ),
+    "a meeting of A's page": _case(
+        lambda c: _meeting_button(c, "manage"), SPEAKS_FOR_A, {"pending_input"}
+    ),
+    "reply to a meeting of A": _case(_rsvp, INVITED_TO_A, {"rsvps"}),
+    "no more reminders about a meeting of A": _case(_mute, INVITED_TO_A, {"reminder_mutes"}),
     # pending_input: the list now waits for a press
     "show network A": _case(lambda c: NetworkButton("show", c.a).pack(), COORD, {"pending_input"}),
     "close network A": _case(

@@ -8,12 +8,16 @@ of a flow that has finished says so and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 
 import pytest
 
+from bot.handlers.meetings.common import MeetingButton
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SentMessage
 from bot.storage import constituencies, members, pending, roles
+from bot.storage.db import utcnow
+from tests.helpers import meetings as meeting_help
 from tests.helpers.db import row_counts
 from tests.helpers.delivery import coordinator, representative
 from tests.helpers.people import onboard, seed_constituencies
@@ -206,6 +210,48 @@ async def _poll_preview(h: Harness, lang: str) -> Person:
     return rep
 
 
+async def _meeting_rep(h: Harness, lang: str, user_id: int) -> Person:
+    places = await seed_constituencies(h)
+    return await representative(h, user_id + (lang == "cy"), places["carers"], lang=lang)
+
+
+def _in_ten_days(h: Harness) -> datetime:
+    local = (utcnow() + timedelta(days=10)).astimezone(h.settings.timezone)
+    return local.replace(hour=14, minute=0, second=0, microsecond=0)
+
+
+async def _meeting_read_back(h: Harness, lang: str) -> Person:
+    rep = await _meeting_rep(h, lang, 8220)
+    await rep.say("/cyfarfod" if lang == "cy" else "/meeting")
+    await rep.say(meeting_help.TITLES[0])
+    await rep.say(meeting_help.TITLES[1])
+    await rep.say(meeting_help.typed(_in_ten_days(h), lang, h))
+    return rep
+
+
+async def _meeting_check(h: Harness, lang: str) -> Person:
+    rep = await _meeting_read_back(h, lang)
+    await rep.press(meeting_help.w("right", lang))
+    await rep.press(meeting_help.w("2h", lang))
+    await rep.say("Neuadd y Dref")
+    await rep.press(meeting_help.w("no agenda", lang))
+    return rep
+
+
+async def _meeting_page(h: Harness, lang: str) -> Person:
+    rep = await _meeting_rep(h, lang, 8222)
+    await meeting_help.plan(h, rep, lang, _in_ten_days(h))
+    await rep.say("/cyfarfod" if lang == "cy" else "/meeting")
+    await rep.press(rep.last.button_rows()[1].text)
+    return rep
+
+
+async def _meeting_papers(h: Harness, lang: str) -> Person:
+    rep = await _meeting_page(h, lang)
+    await rep.press(meeting_help.w("papers", lang))
+    return rep
+
+
 POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
     "poll composer": (
         _poll_kind,
@@ -325,6 +371,38 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         {
             "en": "Please choose with the buttons above, or send /constituencies",
             "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /rhwydweithiau",
+        },
+    ),
+    "meeting date read back": (
+        _meeting_read_back,
+        "yes",
+        {
+            "en": "Please use the buttons above: “Yes, that's right”, “No, I'll type it again” or “Choose with buttons”.",
+            "cy": "Defnyddiwch y botymau uchod: “Ydy, mae hynny'n iawn”, “Nac ydy, fe wna i ei deipio eto” neu “Dewis gyda botymau”.",
+        },
+    ),
+    "meeting check": (
+        _meeting_check,
+        "looks good",
+        {
+            "en": "Please use the buttons above: “Save the meeting”, “Change a detail” or “Cancel, don't save it”.",
+            "cy": "Defnyddiwch y botymau uchod: “Cadw'r cyfarfod”, “Newid manylyn” neu “Canslo, heb ei gadw”.",
+        },
+    ),
+    "meeting page": (
+        _meeting_page,
+        "cancel it",
+        {
+            "en": "Please use the buttons above, or send /meeting to start again.",
+            "cy": "Defnyddiwch y botymau uchod, neu anfonwch /cyfarfod i ddechrau eto.",
+        },
+    ),
+    "meeting papers": (
+        _meeting_papers,
+        "here they are",
+        {
+            "en": "Please send the papers as files (in Telegram: the paper clip, then “File”)",
+            "cy": "Anfonwch y papurau fel ffeiliau (yn Telegram: y clip papur, yna “Ffeil”)",
         },
     ),
 }
@@ -459,3 +537,61 @@ async def test_a_sent_polls_buttons_say_it_has_gone(harness: Harness, lang: str)
         await press_old(rep, preview, label)
         assert alert(harness).startswith(FINISHED[lang])
     assert await harness.services.db.scalar("SELECT COUNT(*) FROM delivery_batches") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_old_meeting_buttons_change_nothing(harness: Harness, lang: str) -> None:
+    db = harness.services.db
+    rep = await _meeting_rep(harness, lang, 8230)
+    member = await onboard(
+        harness,
+        8232 if lang == "en" else 8233,
+        lang=lang,
+        join=CARERS_EN if lang == "en" else CARERS_CY,
+    )
+    # A draft forgotten: its check's "Save" does nothing.
+    await _meeting_check_for(rep, harness, lang)
+    check = buttons_of(rep.last)
+    await rep.press(meeting_help.w("cancel draft", lang))
+    before = await row_counts(db)
+    await press_old(rep, check, meeting_help.w("save", lang))
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(db) == before
+
+    # A meeting saved: its check's "Save", pressed again, does nothing.
+    meeting = await meeting_help.plan(harness, rep, lang, _in_ten_days(harness))
+    await rep.say("/cyfarfod" if lang == "cy" else "/meeting")
+    listing = buttons_of(rep.last)
+    before = await row_counts(db)
+    await rep.press_data(MeetingButton(meeting.id, "save").pack())
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(db) == before
+
+    # A meeting cancelled: the members' answer buttons and the organiser's list do nothing.
+    await meeting_help.run_at(harness, meeting_help.due(harness, meeting, 7 * 86400))
+    yes = meeting_help.w("yes", lang)
+    answers = buttons_of(next(m for m in member.inbox if yes in buttons_of(m)))
+    await rep.press(list(listing)[1])
+    await rep.press(meeting_help.w("cancel", lang))
+    await rep.press(meeting_help.w("sure", lang))
+    before = await row_counts(db)
+    await press_old(member, answers, meeting_help.w("yes", lang))
+    assert alert(harness) == (
+        "That meeting has been cancelled."
+        if lang == "en"
+        else "Mae'r cyfarfod hwnnw wedi'i ganslo."
+    )
+    await press_old(rep, listing, list(listing)[1])
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(db) == before
+
+
+async def _meeting_check_for(rep: Person, h: Harness, lang: str) -> None:
+    await rep.say("/cyfarfod" if lang == "cy" else "/meeting")
+    await rep.say(meeting_help.TITLES[0])
+    await rep.say(meeting_help.TITLES[1])
+    await rep.say(meeting_help.typed(_in_ten_days(h), lang, h))
+    await rep.press(meeting_help.w("right", lang))
+    await rep.press(meeting_help.w("2h", lang))
+    await rep.say("Neuadd y Dref")
+    await rep.press(meeting_help.w("no agenda", lang))

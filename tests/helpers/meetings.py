@@ -21,6 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
     "2h": {"en": "2 hours", "cy": "2 awr"},
     "no agenda": {"en": "No agenda yet", "cy": "Dim agenda eto"},
     "save": {"en": "Save the meeting", "cy": "Cadw'r cyfarfod"},
+    "cancel draft": {"en": "Cancel, don't save it", "cy": "Canslo, heb ei gadw"},
     "detail": {"en": "Change a detail", "cy": "Newid manylyn"},
     "papers": {"en": "Add papers", "cy": "Ychwanegu papurau"},
     "papers done": {"en": "That's all the papers", "cy": "Dyna'r papurau i gyd"},

@@ -134,11 +134,9 @@ async def open_meeting(update: Update, context: Context, meeting_id: int) -> Mee
     if meeting.status == "cancelled" or (
         meeting.status == "draft" and meeting.organiser_id != member.id
     ):
-        await steps.done(context)
-        await finished(update, context, NO_LONGER)
+        await finished(update, context, NO_LONGER)  # an old button: whatever is waiting stays
         return None
     if not may_manage(context.visit.access, member.id, meeting):
-        await steps.done(context)
         await deny(update, context, Role.COORDINATOR)
         return None
     if meeting.status == "draft" and not all(
