@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -22,7 +23,9 @@ from bot.demo_data import CARERS, seed
 from bot.i18n import N_, Tr, as_lang, both, translator
 from bot.sim.harness import FAKE_TOKEN, Harness, Person
 from bot.sim.telegram import SentMessage
-from bot.storage import members
+from bot.storage import deliveries, members
+from bot.storage.db import clock_shift, shift_clock, utcnow
+from bot.tg import clock
 
 INTRO = N_(
     "Cydlais demo: the real bot, a simulated Telegram, a throw-away database.\n"
@@ -30,10 +33,14 @@ INTRO = N_(
     "  /as member | /as rep | /as coordinator   switch persona (each is a different person)\n"
     "  a number                                 press that button\n"
     "  an invitation link (https://t.me/...)    open it, as tapping it in Telegram would\n"
+    "  /later 2d | /later 3h                    move the clock on: reminders and digests fall due\n"
     "  /quit                                    leave (Ctrl-D works too)"
 )
 INVITE_LINK = re.compile(r"^https://t\.me/\w+\?start=([A-Za-z0-9_-]{1,64})$")
 QUIT = ("/quit", "/exit", "/gorffen")
+LATER = ("/later", "/wedyn")  # "/wedyn 2d": later, by two days
+_AMOUNT = re.compile(r"^(\d{1,3})\s*([dhm])$")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 SWITCH = ("/as", "/fel")  # "/fel aelod": "as a member"
 SHOWN_LINES = {"csv": 6, "json": 60}  # a file's first lines, so a newcomer sees what it holds
 
@@ -196,6 +203,35 @@ class Terminal:
         )
         await self.flush()
 
+    async def later(self, amount: str) -> None:
+        """Move the clock on, then run whatever has fallen due, as the bot would at its tick."""
+        tr = await self.tr()
+        match = _AMOUNT.match(amount)
+        if match is None:
+            self.say(
+                "  "
+                + tr.gettext("Try: /later 2d (days), /later 3h (hours) or /later 30m (minutes)")
+            )
+            return
+        shift_clock(timedelta(**{_UNITS[match[2]]: int(match[1])}))
+        self.say()
+        self.say(
+            "  "
+            + tr.gettext("(The clock moves on: it is now {when}.)").format(
+                when=tr.datetime(utcnow(), "full")
+            )
+        )
+        await clock.run_due(self.h.services)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 30
+        while await deliveries.next_due_at(self.h.services.db, urgent_only=False) is not None:
+            if loop.time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.1)  # the last send recorded
+        await self.h.settle()
+        await self.flush()
+
     async def prompt(self) -> str:
         tr = await self.tr()
         return f"{self.persona.name} ({tr.gettext(self.persona.role)}) > "
@@ -210,6 +246,9 @@ class Terminal:
         word, _, rest = line.partition(" ")
         if word in SWITCH:
             await self.switch(rest.strip().lower())
+            return True
+        if word in LATER:
+            await self.later(rest.strip().lower())
             return True
         link = INVITE_LINK.match(line)
         if link:  # tapping a deep link makes Telegram send /start <payload>
@@ -266,6 +305,7 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
                 if not await term.handle(line):
                     break
             print((await term.tr()).gettext("Goodbye."), file=out)
+    shift_clock(-clock_shift())  # the next demo in this process starts at the real time
     return 0
 
 

@@ -1,16 +1,19 @@
 """What the demo starts with: three networks, a representative and a coordinator who have
-already joined, and last week's views, so a representative's /digest shows something at once."""
+already joined, last week's views, so a representative's /digest shows something at once,
+and a meeting of the carers' network in eight days, so `/later 1d` brings its first reminder."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from bot.digests_schedule import this_and_last
 from bot.i18n import Lang
 from bot.sim.harness import Harness
-from bot.storage import constituencies, members, roles
+from bot.storage import constituencies, meetings, members, roles
 from bot.storage import topics as topic_store
 from bot.storage import views as view_store
+from bot.storage.db import utcnow
+from bot.storage.meetings import Field
 from bot.storage.views import NewView
 from bot.views import today
 
@@ -27,11 +30,15 @@ async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
     await constituencies.create(
         db, "youth-bc", "Llais Ifanc Betsi Cadwaladr", "Betsi Cadwaladr Young People's Voice"
     )
+    rep = None
     for key, (user_id, lang) in people.items():
         member = await members.create(db, user_id, user_id, lang)
         await constituencies.join(db, member.id, carers)
         if key == "rep":
             await roles.grant(db, member.id, "representative", carers)
+            rep = member.id
+    assert rep is not None
+    await seed_meeting(h, rep, carers)
     # Last week's views, so a representative's /digest has something in it straight away.
     topic = await topic_store.open_topic(
         db, carers, "Apwyntiadau gyda'r nos", "Evening appointments"
@@ -60,3 +67,28 @@ async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
             for (t, lang, text), day in zip(samples, days, strict=True)
         ],
     )
+
+
+async def seed_meeting(h: Harness, organiser_id: int, network_id: int) -> None:
+    """The carers' forum in eight days at 14:00, its agenda and one paper (Telegram holds it)."""
+    db = h.services.db
+    tz = h.settings.timezone
+    day = utcnow().astimezone(tz).date() + timedelta(days=8)
+    meeting_id = await meetings.create_draft(
+        db, organiser_id, "representative", h.settings.reminder_offsets
+    )
+    await meetings.set_networks(db, meeting_id, [network_id])
+    details: dict[Field, str] = {
+        "title_cy": "Fforwm Gofalwyr Caerdydd a'r Fro",
+        "title_en": "Cardiff and Vale Carers' Forum",
+        "place": "Canolfan Gymunedol Sblot, Caerdydd (mynediad heb risiau / step-free access)",
+        "agenda_cy": "Croeso\nApwyntiadau gyda'r nos\nCynllun gofalwyr y bwrdd iechyd",
+        "agenda_en": "Welcome\nEvening appointments\nThe health board's carers' plan",
+    }
+    for field, value in details.items():
+        await meetings.set_field(db, meeting_id, field, value)
+    await meetings.set_start(db, meeting_id, datetime.combine(day, time(14, 0), tzinfo=tz))
+    await meetings.schedule(db, meeting_id)
+    file_id = "BQACdemo0001"
+    h.sim.files[file_id] = ("papurau-fforwm-gofalwyr.pdf", b"%PDF-1.4 papurau / papers")
+    await meetings.add_paper(db, meeting_id, file_id, "papurau-fforwm-gofalwyr.pdf", late=False)

@@ -132,3 +132,34 @@ def test_an_invitation_link_pasted_in_the_demo_opens_like_a_tap(tmp_path: Path) 
     out = run_demo(tmp_path, ["/start", "https://t.me/CydlaisBot?start=AAAAAAAAAAAAAAAAAAAAAA"])
     assert out.count("Croeso i Gydlais") == 2  # the link started the bot again
     assert not list(tmp_path.iterdir())  # the throw-away database is gone
+
+
+def test_moving_the_clock_brings_a_meeting_reminder_and_the_digest(tmp_path: Path) -> None:
+    out = run_demo(
+        tmp_path,
+        [
+            "/start",
+            "1",
+            "1",
+            "3",  # Rhwydwaith Gofalwyr Caerdydd a'r Fro: the demo's meeting is for it
+            "4",
+            "4",
+            "/wedyn",
+            "/wedyn 2d",
+            "1",  # Bydda i yno
+            "/as rep",
+            "/later 8d",  # past the start: nothing more about it, and the weekly digest
+            "/meeting",
+            "/quit",
+        ],
+    )
+    assert "Rhowch gynnig ar: /wedyn 2d (diwrnodau)" in out
+    assert "(Mae'r cloc yn symud ymlaen. Yr amser nawr: " in out
+    first = out.index("Cyfarfod i chi")
+    assert "Fforwm Gofalwyr Caerdydd a'r Fro" in out[first:]
+    assert "📎 cyfarfod-1.ics" in out[first:] and "📎 papurau-fforwm-gofalwyr.pdf" in out[first:]
+    assert "(fe bwysoch chi: Bydda i yno)" in out
+    assert "[1] ✓ Bydda i yno" in out
+    assert "A meeting for you" in out  # Rhys, a member of the network too, in English
+    assert "Views from Cardiff and Vale Carers' Network" in out  # the digest fell due
+    assert out.count("📎 cyfarfod-1.ics") == 1  # never twice, whatever the clock did
