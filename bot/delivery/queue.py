@@ -117,6 +117,7 @@ async def enqueue_in(
     """`enqueue` inside a caller's transaction (so a draft is marked sent with its batch)."""
     rows: list[NewRow] = []
     photos: dict[bytes, int] = {}
+    keyboards: dict[int, str] = {}  # one keyboard shared by many messages is serialised once
     for message in messages:
         member_id = message.member_id
         if member_id is None and message.chat_id > 0:
@@ -136,7 +137,12 @@ async def enqueue_in(
             )
             continue
         parts = split_message(message.text) if message.text.strip() else []
-        markup = message.markup.to_json() if message.markup is not None else None
+        markup = None
+        if message.markup is not None:
+            key = id(message.markup)  # the objects live until this call returns
+            if key not in keyboards:
+                keyboards[key] = message.markup.to_json()
+            markup = keyboards[key]
         rows += [
             NewRow(
                 message.chat_id, member_id, i, part, markup=markup if i == len(parts) - 1 else None

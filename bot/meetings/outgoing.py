@@ -42,6 +42,7 @@ class Messages:
         self._tr = {lang: translator(lang, settings.timezone) for lang in LANGS}
         self._texts: dict[tuple[Lang, bool], str] = {}
         self._calendar: dict[Lang, tuple[str, bytes]] = {}
+        self._keyboards: dict[tuple[Lang, Answer | None, Reminders], InlineKeyboardMarkup] = {}
 
     def tr(self, lang: Lang) -> Tr:
         return self._tr[lang]
@@ -54,14 +55,18 @@ class Messages:
         return self._calendar[lang]
 
     def keyboard(self, who: Recipient, answer: Answer | None) -> InlineKeyboardMarkup:
+        """Made once for each language, answer and reminder setting, however many get it."""
         reminders: Reminders = None if who.all_off else "on"
-        return member_keyboard(
-            self.tr(who.language),
-            self.d.meeting.id,
-            answer,
-            papers=len(self.d.papers),
-            reminders=reminders,
-        )
+        key = (who.language, answer, reminders)
+        if key not in self._keyboards:
+            self._keyboards[key] = member_keyboard(
+                self.tr(who.language),
+                self.d.meeting.id,
+                answer,
+                papers=len(self.d.papers),
+                reminders=reminders,
+            )
+        return self._keyboards[key]
 
     def _files(self, who: Recipient, *, calendar: bool, papers: bool) -> list[Outgoing]:
         tr = self.tr(who.language)
