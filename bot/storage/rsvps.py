@@ -71,6 +71,18 @@ async def counts(db: Queries, meeting_id: int) -> dict[Answer, int]:
     return {a: found.get(a, 0) for a in ANSWERS}
 
 
+async def counts_of_told(db: Queries, meeting_id: int) -> dict[Answer, int]:
+    """Replies by answer from members who have been told about the meeting (the whole the
+    organiser sees them as parts of)."""
+    rows = await db.fetchall(
+        "SELECT answer, COUNT(*) FROM rsvps WHERE meeting_id = ? AND member_id IN"
+        " (SELECT member_id FROM meeting_told WHERE meeting_id = ?) GROUP BY answer",
+        (meeting_id, meeting_id),
+    )
+    found = {r[0]: int(r[1]) for r in rows}
+    return {a: found.get(a, 0) for a in ANSWERS}
+
+
 async def of_member(db: Queries, member_id: int) -> list[Rsvp]:
     """Every reply a member gave, newest meeting first (their involvement record)."""
     rows = await db.fetchall(

@@ -95,7 +95,7 @@ async def apply_change(
     if told:
         first = tr.gettext(
             "Changed. Everyone already told about the meeting is being told about the change: {people}."
-        ).format(people=counts.people(tr, told, context.settings.min_group))
+        ).format(people=counts.people(tr, told, context.settings.min_group, meeting))
         context.services.delivery.wake()
     else:
         first = tr.gettext(
@@ -118,7 +118,7 @@ async def ask_cancel(update: Update, context: Context, meeting: Meeting) -> None
     if told:
         text += "\n" + tr.gettext(
             "Everyone already told about the meeting will be told it is cancelled: {people}."
-        ).format(people=counts.people(tr, told, context.settings.min_group))
+        ).format(people=counts.people(tr, told, context.settings.min_group, meeting))
     await answer_with(
         update,
         context,
@@ -149,7 +149,7 @@ async def cancelled(update: Update, context: Context, meeting: Meeting) -> None:
             "\n"
             + tr.gettext(
                 "Everyone who had been told is being told it is cancelled: {people}."
-            ).format(people=counts.people(tr, told, context.settings.min_group))
+            ).format(people=counts.people(tr, told, context.settings.min_group, meeting))
             if told
             else ""
         ),

@@ -88,7 +88,9 @@ async def file_sent(update: Update, context: Context) -> None:
         context.services.delivery.wake()
         text = tr.gettext(
             "Added “{name}”. It is late, so it is going now to everyone already told about the meeting: {people}."
-        ).format(name=esc(name), people=counts.people(tr, told, context.settings.min_group))
+        ).format(
+            name=esc(name), people=counts.people(tr, told, context.settings.min_group, meeting)
+        )
     else:
         text = tr.gettext("Added “{name}”. It will go with the first reminder.").format(
             name=esc(name)

@@ -77,7 +77,7 @@ async def preview(update: Update, context: Context, meeting: Meeting) -> None:
     summary = [
         tr.gettext("<b>Check the meeting before it is saved.</b>"),
         tr.gettext("Members to be told: {people}").format(
-            people=counts.people(tr, invited, context.settings.min_group)
+            people=counts.people(tr, invited, context.settings.min_group, meeting)
         ),
         offsets_line(tr, meeting),
         papers_line(tr, meeting, 0, context.settings.timezone),
@@ -152,7 +152,7 @@ async def confirm_change(
     if told:
         lines.append(
             tr.gettext("It goes to everyone already told about the meeting: {people}.").format(
-                people=counts.people(tr, told, context.settings.min_group)
+                people=counts.people(tr, told, context.settings.min_group, meeting)
             )
         )
         at = delivery.going_out_at(context.settings, urgent=False)
@@ -189,15 +189,18 @@ async def manage(update: Update, context: Context, meeting: Meeting, first: str 
     minimum = context.settings.min_group
     d = await details(db, meeting)
     told = await store.told_count(db, meeting.id)
-    shown = counts.replies(tr, await rsvps.counts(db, meeting.id), minimum)
+    shown = counts.replies(tr, await rsvps.counts_of_told(db, meeting.id), told, minimum, meeting)
     suggested = await suggestions.of_meeting(db, meeting.id)
     lines = [first] if first else []
     lines += [
         texts.details_text(tr, d),
         "",
-        tr.gettext("Told so far: {people}").format(people=counts.people(tr, told, minimum)),
+        tr.gettext("Told so far: {people}").format(
+            people=counts.people(tr, told, minimum, meeting)
+        ),
         tr.gettext(
-            "Replies: I'll be there: {yes} · I can't come: {no} · Not sure yet: {maybe}"
+            "Replies: I'll be there: {yes} · I can't come: {no} · Not sure yet: {maybe} · "
+            "No answer yet: {none}"
         ).format(**shown),
         papers_line(tr, meeting, len(d.papers), context.settings.timezone),
         offsets_line(tr, meeting),
