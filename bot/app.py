@@ -33,6 +33,7 @@ from bot.handlers import (
     onboarding,
     polls,
     rights,
+    suggestions,
     topics,
 )
 from bot.housekeeping import clear_out, sweep_secrets
@@ -60,6 +61,7 @@ JOURNEYS: list[ModuleType] = [
     invites,
     admin,
     meetings,  # before feedback: its handler for files takes a meeting's papers first
+    suggestions,
     feedback,
     digests,
     topics,

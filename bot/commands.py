@@ -39,6 +39,7 @@ COMMANDS: list[Command] = [
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),
     Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
     Command("meetings", "cyfarfodydd", N_("Coming meetings, their papers and your reply"), Role.MEMBER),
+    Command("suggest", "awgrymu", N_("Suggest a topic for a meeting, or support one"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
     # TRANSLATORS: the /language command in the menu: both languages as readers of this catalog
     # name them.

@@ -28,10 +28,10 @@ from bot.handlers.admin import RoleButton
 from bot.handlers.constituencies import NetworkButton
 from bot.handlers.invites import InviteButton, WithdrawButton
 from bot.handlers.meetings.common import MeetingButton
-from bot.meetings.buttons import MuteButton, RsvpButton
+from bot.meetings.buttons import MuteButton, RsvpButton, SuggestButton
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
-from bot.storage import constituencies, invites, meetings, pending
+from bot.storage import constituencies, invites, meetings, pending, suggestions
 from bot.storage.db import utcnow
 from bot.tg import steps
 from bot.tg.auth import required_role
@@ -253,6 +253,13 @@ async def _mute(cast: Cast) -> str:
     return MuteButton(await _meeting_of_a(cast), True).pack()
 
 
+async def _topic_of_a(cast: Cast, action: str) -> str:
+    meeting_id = await _meeting_of_a(cast)
+    db = cast.h.services.db
+    topic = await suggestions.add(db, meeting_id, "en", "Evening clinics", quota_tag="t", limit=3)
+    return SuggestButton(action, topic).pack()  # type: ignore[arg-type]
+
+
 COORD = {"coordinator"}
 SPEAKS_FOR_A = {"rep", "coordinator"}
 MADE = {"invites", "audit_log", "pending_input"}  # the link, its record, the finished question
@@ -266,6 +273,23 @@ CASES = {
     ),
     "reply to a meeting of A": _case(_rsvp, INVITED_TO_A, {"rsvps"}),
     "no more reminders about a meeting of A": _case(_mute, INVITED_TO_A, {"reminder_mutes"}),
+    "support a topic for a meeting of A": _case(
+        lambda c: _topic_of_a(c, "support"),
+        INVITED_TO_A,
+        {"agenda_suggestions", "agenda_supports", "pending_input"},
+    ),
+    "put a topic for a meeting of A on its agenda": _case(
+        lambda c: _topic_of_a(c, "agenda"),
+        SPEAKS_FOR_A,
+        {
+            "agenda_suggestions",
+            "audit_log",
+            "delivery_batches",
+            "deliveries",
+            "meeting_batches",
+            "pending_input",
+        },
+    ),
     # pending_input: the list now waits for a press
     "show network A": _case(lambda c: NetworkButton("show", c.a).pack(), COORD, {"pending_input"}),
     "close network A": _case(

@@ -252,6 +252,18 @@ async def _meeting_papers(h: Harness, lang: str) -> Person:
     return rep
 
 
+async def _topic_preview(h: Harness, lang: str) -> Person:
+    rep = await _meeting_rep(h, lang, 8224)
+    await meeting_help.plan(h, rep, lang, _in_ten_days(h))
+    member = await onboard(
+        h, 8226 + (lang == "cy"), lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY
+    )
+    await member.say("/awgrymu" if lang == "cy" else "/suggest")
+    await member.press("Awgrymu pwnc" if lang == "cy" else "Suggest a topic")
+    await member.say("Evening appointments for carers who work.")
+    return member
+
+
 POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
     "poll composer": (
         _poll_kind,
@@ -395,6 +407,14 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         {
             "en": "Please use the buttons above, or send /meeting to start again.",
             "cy": "Defnyddiwch y botymau uchod, neu anfonwch /cyfarfod i ddechrau eto.",
+        },
+    ),
+    "agenda topic preview": (
+        _topic_preview,
+        "and another thing",
+        {
+            "en": "Please use the buttons above: “Send anonymously”, “Edit” or “Cancel”.",
+            "cy": "Defnyddiwch y botymau uchod: “Anfon yn ddienw”, “Golygu” neu “Canslo”.",
         },
     ),
     "meeting papers": (
@@ -595,3 +615,14 @@ async def _meeting_check_for(rep: Person, h: Harness, lang: str) -> None:
     await rep.press(meeting_help.w("2h", lang))
     await rep.say("Neuadd y Dref")
     await rep.press(meeting_help.w("no agenda", lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_an_old_agenda_topic_draft_changes_nothing(harness: Harness, lang: str) -> None:
+    member = await _topic_preview(harness, lang)
+    preview = buttons_of(member.last)
+    await member.press("Canslo" if lang == "cy" else "Cancel")
+    before = await row_counts(harness.services.db)
+    await press_old(member, preview, "Anfon yn ddienw" if lang == "cy" else "Send anonymously")
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(harness.services.db) == before

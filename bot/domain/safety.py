@@ -44,21 +44,22 @@ def shown_lines() -> list[SupportLine]:
     return [line for line in load_support_lines() if line.is_verified]
 
 
-def support_message(tr: Tr, *, view: bool = True) -> str:
+def support_message(tr: Tr, *, view: bool = True, opening: str | None = None) -> str:
     """Support lines in the person's language, with Welsh-language options and hours.
 
     `view`: the words are a view being written (they will reach representatives); otherwise
-    a message that no journey was waiting for, which nobody reads at all.
+    a message that no journey was waiting for, which nobody reads at all. `opening`, already
+    translated, says what happens to other words (an agenda topic others will read).
     """
     lang = tr.lang
-    if view:
+    if opening is None and view:
         opening = tr.gettext(
             "It sounds as if things may be very hard for you right now. Thank you for telling us. "
             "Your view will still reach your representatives, but <b>views are not read in real "
             "time</b>, so nobody will see this straight away. If you need support now, you can "
             "contact any of these:"
         )
-    else:
+    elif opening is None:
         opening = tr.gettext(
             "It sounds as if things may be very hard for you right now. Thank you for telling me. "
             "<b>Messages to me are not read by a person</b>, so nobody will see this. If you "

@@ -46,6 +46,27 @@ class PapersButton(CallbackData, prefix="mtgpapers"):
     meeting: int
 
 
+SuggestAction = Literal[
+    "meeting",  # the topics of meeting `id`
+    "new",  # suggest a topic for meeting `id`
+    "support",  # support topic `id`
+    "send",
+    "edit",
+    "cancel",
+    "lang",  # the topic is written in the other language
+    "ranked",  # meeting `id`'s topics, most supported first
+    "agenda",  # put topic `id` on the agenda
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestButton(CallbackData, prefix="sugg"):
+    """Agenda suggestions (`bot.handlers.suggestions`)."""
+
+    action: SuggestAction
+    id: int | None = None
+
+
 Reminders = Literal["on", "off"] | None  # reminders for this meeting are on (offer to turn off)
 
 
@@ -62,7 +83,13 @@ def mute_button(tr: Tr, meeting_id: int, reminders: Reminders) -> tuple[str, str
 
 
 def member_keyboard(
-    tr: Tr, meeting_id: int, chosen: Answer | None, *, papers: int, reminders: Reminders
+    tr: Tr,
+    meeting_id: int,
+    chosen: Answer | None,
+    *,
+    papers: int,
+    reminders: Reminders,
+    suggest: bool = False,
 ) -> InlineKeyboardMarkup:
     """What an invited member can do, the same on every message about the meeting: answer
     (their answer ticked), have the papers sent, turn this meeting's reminders off or on."""
@@ -70,6 +97,13 @@ def member_keyboard(
     if papers:
         label = tr.ngettext("Send me the paper ({n})", "Send me the papers ({n})", papers)
         rows.append((label.format(n=papers), PapersButton(meeting_id).pack()))
+    if suggest:
+        rows.append(
+            (
+                tr.gettext("Suggest a topic for the agenda"),
+                SuggestButton("meeting", meeting_id).pack(),
+            )
+        )
     mute = mute_button(tr, meeting_id, reminders)
     if mute is not None:
         rows.append(mute)

@@ -16,6 +16,7 @@ from bot.i18n import Tr
 from bot.storage.meetings import Meeting
 from bot.storage.rsvps import Answer
 
+
 def _one(n: int, minimum: int, meeting: Meeting) -> Shown:
     if len(meeting.network_ids) > 1:
         return counting.bounded(n, minimum)

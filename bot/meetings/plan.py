@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import delivery
+from bot import delivery, suggestions
 from bot.context import Services
 from bot.delivery import Outgoing
 from bot.domain.access import Access
@@ -165,6 +165,7 @@ async def cancel(services: Services, meeting_id: int, report: Report) -> int | N
                 tx, "meeting_cancel", out, cancelled, report, _soon(now, meeting.starts_at)
             )
         await audit.record(tx, report.actor_id, "meeting.cancelled", meeting=meeting_id)
+    await suggestions.close(services, meeting_id)  # no agenda any more: its secret goes
     return len(told)
 
 

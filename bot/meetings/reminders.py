@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot import delivery
+from bot import delivery, suggestions
 from bot.context import Services
 from bot.delivery import Outgoing
 from bot.domain import reminders as rules
@@ -133,5 +133,6 @@ async def wrap_up(services: Services, meeting: Meeting, now: datetime) -> None:
     async with services.db.transaction() as tx:
         withdrawn = await store.withdraw(tx, meeting.id, "the meeting had started")
         await meetings.mark_wrapped_up(tx, meeting.id, now)
+    await suggestions.close(services, meeting.id)  # the agenda closes: its secret goes
     if withdrawn:
         log.info("meeting %d started: %d unsent reminders withdrawn", meeting.id, withdrawn)

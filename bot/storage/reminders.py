@@ -45,6 +45,12 @@ async def due_for(db: Queries, meeting_id: int, offset: int) -> list[Recipient]:
     return [Recipient(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
 
+async def audience(db: Queries, meeting_id: int) -> list[Recipient]:
+    """Everyone a message about the meeting goes to: active, in its networks, reminders on."""
+    rows = await db.fetchall(f"{_INVITED} ORDER BY m.id", (meeting_id,))  # our own fragment
+    return [Recipient(r[0], r[1], r[2], False) for r in rows]
+
+
 async def invited_count(db: Queries, meeting_id: int) -> int:
     """How many would be reminded now (active, reminders on): for the organiser's preview."""
     value = await db.scalar(f"SELECT COUNT(*) FROM ({_INVITED})", (meeting_id,))  # noqa: S608  # our own fragment

@@ -15,7 +15,7 @@ import aiosqlite
 from bot.storage.db import Database, Queries, to_db, utcnow
 from bot.storage.members import Lang
 
-_MAX_ID = 2**62
+_MAX_ID = 10**12  # random, and short enough for a button (at most 15 digits)
 
 
 @dataclass(frozen=True, slots=True)

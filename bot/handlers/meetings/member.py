@@ -73,6 +73,7 @@ async def meetings_command(update: Update, context: Context) -> None:
             answer,
             papers=len(d.papers),
             reminders=_reminders(muted, meeting.id),
+            suggest=True,
         )
         await reply(update, context, "\n".join(lines), markup)
     if muted.everything:

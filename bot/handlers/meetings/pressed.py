@@ -21,6 +21,7 @@ from bot.handlers.meetings.manage import apply_change, ask_cancel, cancelled, sa
 from bot.handlers.meetings.papers import ask_papers, papers_done
 from bot.handlers.meetings.start import network_pressed, new_draft
 from bot.handlers.meetings.when import duration_pressed, when_pressed
+from bot.handlers.suggestions.ranked import show_ranked
 from bot.storage import meetings
 from bot.storage.meetings import Meeting
 from bot.tg import steps
@@ -73,6 +74,8 @@ async def meeting_pressed(update: Update, context: Context, data: MeetingButton)
         await ask_cancel(update, context, meeting)
     elif action == "sure":
         await cancelled(update, context, meeting)
+    elif action == "replies":
+        await show_ranked(update, context, meeting)
 
 
 async def _offsets(update: Update, context: Context, meeting: Meeting, data: MeetingButton) -> None:
