@@ -167,3 +167,25 @@ async def test_a_late_joiner_gets_the_calendar_file_and_papers_with_their_first(
     await run_at(harness, due(harness, meeting, WEEK) + A_DAY)
     assert texts(late_joiner, w("first", "cy"))
     assert documents(late_joiner) == ["cyfarfod-1.ics", "plan.pdf"]
+
+
+async def test_what_the_organiser_types_reaches_members_as_typed(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    rep = await representative(harness, 7150, places["carers"], lang="en")
+    ben = await onboard(harness, 7151, lang="en", join=CARERS_EN)
+    link = "https://meet.example.org/carers?room=1&lang=<cy>"
+    meeting = await plan(
+        harness,
+        rep,
+        "en",
+        ten_days_ahead(harness),
+        place=link,
+        agenda=("1 < 2 & 3", "<b>not bold</b>"),
+    )
+    await run_at(harness, due(harness, meeting, WEEK))
+    [reminder] = texts(ben, w("first", "en"))
+    assert f"Where: {link}" in reminder  # the link itself, never behind a label
+    assert "1. <b>not bold</b>" in reminder
+    assert harness.sim.rejected == []  # nothing Telegram would refuse
+    [message] = [m for m in ben.inbox if m.text == reminder]
+    assert "<a " not in message.source

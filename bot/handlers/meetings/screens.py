@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.lists import format_list
 from telegram import Update
 
 from bot import delivery
@@ -22,7 +21,7 @@ from bot.meetings import counts, texts
 from bot.meetings.outgoing import details
 from bot.storage import reminders as store
 from bot.storage import rsvps, suggestions
-from bot.storage.db import from_db
+from bot.storage.db import from_db, utcnow
 from bot.storage.meetings import Meeting
 from bot.tg import steps
 from bot.tg.text import esc, pack_blocks
@@ -32,7 +31,7 @@ from bot.tg.ui import ButtonSpec, answer_with, column, reply
 def offsets_line(tr: Tr, meeting: Meeting) -> str:
     """ "Reminders: 1 week before, 1 day before and 2 hours before." """
     names = [before(tr, o) for o in meeting.offsets]
-    return tr.gettext("Reminders: {list}.").format(list=format_list(names, locale=tr.locale))
+    return tr.gettext("Reminders: {list}").format(list=" · ".join(names))
 
 
 def papers_line(tr: Tr, meeting: Meeting, count: int, tz: ZoneInfo) -> str:
@@ -43,9 +42,15 @@ def papers_line(tr: Tr, meeting: Meeting, count: int, tz: ZoneInfo) -> str:
             return tr.ngettext("{n} paper attached.", "{n} papers attached.", count).format(n=count)
         return tr.gettext("No papers yet, and the first reminder has gone: please send them now.")
     first = rules.due_at(meeting.starts_at, rules.papers_offset(meeting.offsets), tz)
-    text = tr.gettext("The papers go with the first reminder, on {when}.").format(
-        when=texts.when(tr, first)
-    )
+    if first <= utcnow():
+        text = tr.gettext(
+            "The first reminder's time has passed, so it goes as soon as the meeting is saved, "
+            "with any papers attached by then."
+        )
+    else:
+        text = tr.gettext("The papers go with the first reminder, on {when}.").format(
+            when=texts.when(tr, first)
+        )
     if count:
         text += " " + tr.ngettext(
             "{n} paper attached so far.", "{n} papers attached so far.", count
@@ -191,7 +196,7 @@ async def manage(update: Update, context: Context, meeting: Meeting, first: str 
     told = await store.told_count(db, meeting.id)
     shown = counts.replies(tr, await rsvps.counts_of_told(db, meeting.id), told, minimum, meeting)
     suggested = await suggestions.of_meeting(db, meeting.id)
-    lines = [first] if first else []
+    lines = [first, ""] if first else []
     lines += [
         texts.details_text(tr, d),
         "",

@@ -86,7 +86,7 @@ async def show_topics(update: Update, context: Context, meeting: Meeting, first:
     services = context.services
     found = (await store.of_meeting(context.db, meeting.id))[:SHOWN]
     mine = await suggestions.supported(services, member, meeting, found)
-    lines = [first] if first else []
+    lines = [first, ""] if first else []
     lines.append(heading(context, meeting))
     lines.append("")
     if found:

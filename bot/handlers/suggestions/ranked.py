@@ -29,7 +29,7 @@ async def show_ranked(update: Update, context: Context, meeting: Meeting, first:
         return
     found = await store.ranked(context.db, meeting.id)
     minimum = context.settings.min_group
-    lines = [first] if first else []
+    lines = [first, ""] if first else []
     lines += [heading(context, meeting), ""]
     if not found:
         lines.append(tr.gettext("Nobody has suggested a topic for this meeting yet."))
