@@ -10,8 +10,8 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, from_db, to_db, utcnow
-from bot.storage.members import Lang
 
 Status = Literal["draft", "scheduled", "cancelled"]
 OrganiserRole = Literal["representative", "coordinator"]

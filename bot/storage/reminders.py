@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, Tx, to_db, utcnow
-from bot.storage.members import Lang
 
 BatchKind = Literal["reminder", "papers", "change", "cancel", "agenda", "warning"]
 

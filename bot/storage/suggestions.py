@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Database, Queries, to_db, utcnow
-from bot.storage.members import Lang
 
 _MAX_ID = 10**12  # random, and short enough for a button (at most 15 digits)
 
