@@ -8,11 +8,12 @@ from datetime import timedelta
 
 import pytest
 
+from bot.config import Settings
 from bot.i18n import translator
 from bot.sim.harness import Harness, Person
 from bot.storage import meetings
 from bot.storage.db import utcnow
-from tests.helpers.delivery import representative
+from tests.helpers.delivery import harness_with, representative
 from tests.helpers.meetings import TITLES, typed, w
 from tests.helpers.people import seed_constituencies
 
@@ -126,3 +127,17 @@ async def test_a_day_without_a_time_asks_for_the_time(harness: Harness) -> None:
     assert again.text.startswith("That time doesn't exist")
     [back] = await rep.say("2.30pm")
     assert "14:30" in back.text and READ_BACK["en"] in back.text
+
+
+async def test_a_half_planned_meeting_survives_a_restart(settings: Settings) -> None:
+    async with harness_with(settings) as h:
+        rep = await at_the_date(h, "cy", 7210)
+    async with harness_with(settings) as h:  # the same database, a new process
+        rep = h.person(7210)
+        start = (utcnow() + timedelta(days=12)).replace(second=0, microsecond=0)
+        [back] = await rep.say(typed(start, "cy", h))  # the slot still asks for the date
+        assert READ_BACK["cy"] in back.text
+        await rep.press(w("right", "cy"))
+        found = await draft(h)
+        assert found.title_cy == TITLES[0] and found.title_en == TITLES[1]
+        assert found.starts_at == start

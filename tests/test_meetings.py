@@ -58,7 +58,7 @@ async def test_a_meeting_from_planning_to_its_start(harness: Harness, lang: str)
     assert translator("cy", tz).datetime(meeting.starts_at, "full") in cy
     assert "Carers' Forum" in en and "Welcome" in en
     assert translator("en", tz).datetime(meeting.starts_at, "full") in en
-    assert "Mae ymhen 7 diwrnod." in cy and "It is in 7 days." in en
+    assert "Mae'r cyfarfod ymhen 7 diwrnod." in cy and "It is in 7 days." in en
     assert documents(alys) == ["cyfarfod-1.ics"] and documents(ben) == ["meeting-1.ics"]
     assert not texts(other, w("first", "en"))  # another network's member is not told
     # No papers by the first reminder: the organiser is warned, in their language.

@@ -118,6 +118,7 @@ async def enqueue_in(
     rows: list[NewRow] = []
     photos: dict[bytes, int] = {}
     keyboards: dict[int, str] = {}  # one keyboard shared by many messages is serialised once
+    split: dict[str, list[str]] = {}
     for message in messages:
         member_id = message.member_id
         if member_id is None and message.chat_id > 0:
@@ -136,7 +137,9 @@ async def enqueue_in(
                 )
             )
             continue
-        parts = split_message(message.text) if message.text.strip() else []
+        if message.text not in split:  # one text sent to many people is split once
+            split[message.text] = split_message(message.text) if message.text.strip() else []
+        parts = split[message.text]
         markup = None
         if message.markup is not None:
             key = id(message.markup)  # the objects live until this call returns

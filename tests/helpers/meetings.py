@@ -28,7 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
     "when": {"en": "The date and time", "cy": "Y dyddiad a'r amser"},
     "send change": {"en": "Send the change to members", "cy": "Anfon y newid at aelodau"},
     "cancel": {"en": "Cancel the meeting", "cy": "Canslo'r cyfarfod"},
-    "sure": {"en": "Yes, cancel the meeting", "cy": "Ie, canslo'r cyfarfod"},
+    "sure": {"en": "Yes, cancel the meeting", "cy": "Canslo'r cyfarfod hwn"},
     "yes": {"en": "I'll be there", "cy": "Bydda i yno"},
     "no": {"en": "I can't come", "cy": "Alla i ddim dod"},
     "maybe": {"en": "Not sure yet", "cy": "Ddim yn siŵr eto"},

@@ -1,6 +1,6 @@
 """Agenda suggestions: `/suggest` (`/awgrymu`) for a coming meeting, anonymously, and support
 for each other's topics (`members`); topics most supported first, and putting one on the
-agenda, for organisers and representatives (`ranked`). The words of a topic are held in the
+agenda, for organisers and representatives (`ranked`); writing one (`writing`). The words of a topic are held in the
 member's memory slot until sent, like a view's; the service is `bot.suggestions`.
 """
 
@@ -13,14 +13,9 @@ from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.suggestions.common import open_meeting
-from bot.handlers.suggestions.members import (
-    draft_pressed,
-    show_topics,
-    start_writing,
-    suggest_command,
-    support_pressed,
-)
+from bot.handlers.suggestions.members import show_topics, suggest_command, support_pressed
 from bot.handlers.suggestions.ranked import agenda_pressed, show_ranked
+from bot.handlers.suggestions.writing import draft_pressed, start_writing
 from bot.meetings.buttons import SuggestButton
 from bot.tg.auth import requires
 from bot.tg.buttons import button_handler
