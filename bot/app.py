@@ -28,10 +28,12 @@ from bot.handlers import (
     fallback,
     feedback,
     glossary,
+    interests,
     invites,
     meetings,
     onboarding,
     polls,
+    representatives,
     rights,
     suggestions,
     topics,
@@ -67,6 +69,8 @@ JOURNEYS: list[ModuleType] = [
     topics,
     broadcasts,
     polls,
+    representatives,
+    interests,
     glossary,
 ]
 

@@ -35,6 +35,7 @@ class Command:
 COMMANDS: list[Command] = [
     Command("start", "dechrau", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
+    Command("reps", "cynrychiolwyr", N_("Who speaks for you, and their declared interests"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),
     Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
@@ -57,6 +58,7 @@ COMMANDS: list[Command] = [
     Command("meeting", "cyfarfod", N_("Plan a meeting, add its papers, change or cancel it"), Role.REPRESENTATIVE),
     Command("broadcast", "anfon_neges", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE, former=("darlledu",)),
     Command("broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE),
+    Command("interests", "buddiannau", N_("Declare your interests, and the name members see"), Role.REPRESENTATIVE),
     Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),
     Command("invite", "gwahodd", N_("Create an invitation link"), Role.REPRESENTATIVE),
     Command("invites", "gwahoddiadau", N_("See and withdraw invitation links"), Role.REPRESENTATIVE),

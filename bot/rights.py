@@ -32,6 +32,8 @@ TABLE_LABELS = {
     "meeting_told": N_("meeting reminders sent to you"),
     "rsvps": N_("your replies to meetings (whether you can come)"),
     "reminder_mutes": N_("meeting reminders you turned off (send /meetings to turn them on)"),
+    "rep_profiles": N_("the name members see for you as a representative"),
+    "interests": N_("interests you declared as a representative"),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {
