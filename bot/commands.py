@@ -35,6 +35,7 @@ class Command:
 COMMANDS: list[Command] = [
     Command("start", "dechrau", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
+    Command("outcomes", "canlyniadau", N_("You said, we did: what changed because members spoke"), Role.MEMBER),
     Command("reps", "cynrychiolwyr", N_("Who speaks for you, and their declared interests"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),

@@ -34,6 +34,8 @@ TABLE_LABELS = {
     "reminder_mutes": N_("meeting reminders you turned off (send /meetings to turn them on)"),
     "rep_profiles": N_("the name members see for you as a representative"),
     "interests": N_("interests you declared as a representative"),
+    "outcomes": N_("outcomes you recorded (“You said, we did”)"),
+    "outcome_updates": N_("progress updates you added to outcomes"),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {

@@ -28,10 +28,12 @@ from bot.handlers.admin import RoleButton
 from bot.handlers.constituencies import NetworkButton
 from bot.handlers.invites import InviteButton, WithdrawButton
 from bot.handlers.meetings.common import MeetingButton
+from bot.handlers.outcomes.common import OutcomeButton
 from bot.meetings.buttons import MuteButton, RsvpButton, SuggestButton
+from bot.outcomes_review import ProgressButton
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
-from bot.storage import constituencies, invites, meetings, pending, suggestions
+from bot.storage import constituencies, invites, meetings, outcomes, pending, suggestions
 from bot.storage.db import utcnow
 from bot.tg import steps
 from bot.tg.auth import required_role
@@ -260,6 +262,15 @@ async def _topic_of_a(cast: Cast, action: str) -> str:
     return SuggestButton(action, topic).pack()  # type: ignore[arg-type]
 
 
+async def _outcome_in_a(cast: Cast) -> str:
+    db = cast.h.services.db
+    draft = await outcomes.create_draft(db, cast.member_ids["rep"], cast.a)
+    for field in outcomes.FIELDS:
+        await outcomes.set_text(db, draft, field, "Testun / Text")
+    await outcomes.mark_recorded(db, draft, None)
+    return ProgressButton(draft).pack()
+
+
 COORD = {"coordinator"}
 SPEAKS_FOR_A = {"rep", "coordinator"}
 MADE = {"invites", "audit_log", "pending_input"}  # the link, its record, the finished question
@@ -339,6 +350,14 @@ CASES = {
     ),
     "withdraw representative invite to A": _case(
         lambda c: _invite_for_a(c, "representative"), COORD, {"invites", "audit_log"}
+    ),
+    "record an outcome for A": _case(
+        lambda c: OutcomeButton(None, "net", str(c.a)).pack(),
+        SPEAKS_FOR_A,
+        {"outcomes", "pending_input"},  # the draft, and its first question
+    ),
+    "add progress to an outcome of A": _case(
+        _outcome_in_a, SPEAKS_FOR_A, {"outcome_updates", "pending_input"}
     ),
     "remove the other representative's role": _case(
         # members: the person's menu is replaced at once, and which menu they have is recorded

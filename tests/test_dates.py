@@ -82,3 +82,19 @@ def test_a_review_day(typed: str, expected: date) -> None:
 @pytest.mark.parametrize("typed", ["June 2027", "2027", "31/6/2027", "soon", "29/2", "32 Mai"])
 def test_a_review_day_needs_a_real_day(typed: str) -> None:
     assert read_day(typed, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 11, 30), 1, date(2026, 12, 30)),
+        (date(2026, 11, 30), 3, date(2027, 2, 28)),
+        (date(2027, 12, 31), 2, date(2028, 2, 29)),
+        (date(2026, 1, 31), 6, date(2026, 7, 31)),
+        (date(2026, 5, 31), 1, date(2026, 6, 30)),
+    ],
+)
+def test_months_later(day: date, months: int, expected: date) -> None:
+    from bot.domain.dates import add_months
+
+    assert add_months(day, months) == expected

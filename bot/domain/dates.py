@@ -169,6 +169,17 @@ def read_day(text: str, today: date) -> date | None:
     return _valid(today.year + 1, month, day)
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day if it is shorter (31 Jan + 1: 28 Feb)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for last in (31, 30, 29, 28):
+        found = _valid(year, month, min(day.day, last))
+        if found is not None:
+            return found
+    raise AssertionError("every month has a 28th")
+
+
 def since_text(since: Since, locale: str) -> str:
     """'2021', 'March 2021' / 'Mawrth 2021', or '5 March 2021' / '5 Mawrth 2021'."""
     if since.month is None:
@@ -178,4 +189,4 @@ def since_text(since: Since, locale: str) -> str:
     return str(format_date(since.first_day(), format="long", locale=locale))
 
 
-__all__ = ["MONTHS", "Since", "read_day", "read_since", "since_text"]
+__all__ = ["MONTHS", "Since", "add_months", "read_day", "read_since", "since_text"]

@@ -1,0 +1,380 @@
+"""Recording an outcome: network, what it answers, what people said and what was done (in
+Welsh, then English), a review day, then a preview of exactly what members receive."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot import outcomes
+from bot.context import Context
+from bot.domain import jargon
+from bot.domain.access import Role
+from bot.domain.dates import add_months, read_day
+from bot.handlers.outcomes.common import (
+    CHOOSING,
+    NO_LONGER,
+    PREVIEW,
+    REVIEW_DAY,
+    TEXT,
+    OutcomeButton,
+    checked_text,
+    member_id,
+    own_draft,
+    review_choices,
+)
+from bot.i18n import LANGS, Tr, translator
+from bot.storage import constituencies
+from bot.storage import outcomes as store
+from bot.storage import topics as topic_store
+from bot.storage.outcomes import FIELDS, Field, Outcome
+from bot.tg import steps
+from bot.tg.acting_for import places_for
+from bot.tg.auth import requires
+from bot.tg.text import esc, pack_blocks
+from bot.tg.ui import ButtonSpec, answer_with, column, reply
+from bot.views import today
+
+TOPICS_SHOWN = 8
+
+
+def _question(tr: Tr, field: Field) -> str:
+    # Each sentence spelled out for the catalog (a msgid must be a literal to be extracted).
+    texts = {
+        "said_cy": tr.gettext("What did people say? Write it <b>in Welsh</b>."),
+        "said_en": tr.gettext("Now what people said <b>in English</b>."),
+        "did_cy": tr.gettext(
+            "What was decided or changed because of it? Write it <b>in Welsh</b>."
+        ),
+        "did_en": tr.gettext("Now what was decided or changed, <b>in English</b>."),
+    }
+    return texts[field]
+
+
+def _cancel(tr: Tr, draft: Outcome) -> ButtonSpec:
+    return (tr.gettext("Cancel, don't record anything"), OutcomeButton(draft.id, "cancel").pack())
+
+
+async def start(update: Update, context: Context) -> None:
+    """Choose the network (if several), then what the outcome answers."""
+    tr = context.tr
+    places = await places_for(context)
+    if not places:
+        await answer_with(
+            update, context, tr.gettext("There are no networks for you to act for yet.")
+        )
+        return
+    if len(places) == 1:
+        await new_draft(update, context, places[0].id)
+        return
+    await steps.ask(context, CHOOSING)
+    rows = [(p.name(tr.lang), OutcomeButton(None, "net", str(p.id)).pack()) for p in places]
+    await answer_with(update, context, tr.gettext("An outcome for which network?"), column(rows))
+
+
+async def new_draft(update: Update, context: Context, cid: int) -> None:
+    tr = context.tr
+    draft_id = await store.create_draft(context.db, member_id(context), cid)
+    draft = await store.get(context.db, draft_id)
+    assert draft is not None
+    found = sorted(
+        (await topic_store.all_in(context.db, cid)).values(), key=lambda t: t.id, reverse=True
+    )[:TOPICS_SHOWN]
+    rows = [
+        (tr.gettext("Topic: {title}").format(title=t.title(tr.lang)), _button(draft, "topic", t.id))
+        for t in found
+    ]
+    rows.append((tr.gettext("It doesn't answer a topic"), _button(draft, "topic", "none")))
+    rows.append(_cancel(tr, draft))
+    await steps.ask(context, CHOOSING)
+    await answer_with(
+        update,
+        context,
+        tr.gettext(
+            "What does this outcome answer? Choose the topic members gave their views on, so "
+            "they can see what came of it."
+        ),
+        column(rows),
+    )
+
+
+def _button(draft: Outcome, action: str, value: object = None) -> str:
+    return OutcomeButton(draft.id, cast(Any, action), None if value is None else str(value)).pack()
+
+
+async def ask_text(update: Update, context: Context, draft: Outcome, then: list[str]) -> None:
+    """Ask for the next text in `then` (fields, then "review" and/or "preview")."""
+    step, rest = then[0], then[1:]
+    if step == "review":
+        await ask_review(update, context, draft)
+        return
+    if step not in FIELDS:
+        await preview(update, context, draft)
+        return
+    field = step
+    tr = context.tr
+    await steps.ask(context, TEXT, {"draft": draft.id, "field": field, "then": rest})
+    text = (
+        _question(tr, field)
+        + " "
+        + tr.gettext("Up to {max} characters.").format(max=f"{outcomes.MAX_CHARS:,}")
+    )
+    rows: list[ButtonSpec] = []
+    if draft.text(field):
+        text += "\n\n" + tr.gettext("Now: {text}").format(text=esc(draft.text(field)))
+        rows.append((tr.gettext("Keep it as it is"), _button(draft, "keep")))
+    rows.append(_cancel(tr, draft))
+    await answer_with(update, context, text, column(rows))
+
+
+@steps.takes_text(TEXT)
+async def text_typed(update: Update, context: Context, waiting: steps.Waiting) -> None:
+    """One of the four texts of an outcome."""
+    draft_id = waiting.data.get("draft")
+    field = waiting.data.get("field")
+    draft = await store.get(context.db, draft_id) if isinstance(draft_id, int) else None
+    if (
+        draft is None
+        or field not in FIELDS
+        or draft.author_id != member_id(context)
+        or draft.status != "draft"
+        or not context.visit.access.speaks_for(draft.constituency_id)
+    ):
+        await steps.done(context)
+        await reply(update, context, context.tr.gettext(NO_LONGER))
+        return
+    text = await checked_text(update, context)
+    if text is None:
+        return
+    await store.set_text(context.db, draft.id, cast(Field, field), text)
+    await _next(update, context, draft.id, waiting.data.get("then"))
+
+
+async def _next(update: Update, context: Context, draft_id: int, then: object) -> None:
+    draft = await store.get(context.db, draft_id)
+    assert draft is not None
+    steps_left = [s for s in then if isinstance(s, str)] if isinstance(then, list) else []
+    await ask_text(update, context, draft, steps_left or ["preview"])
+
+
+async def ask_review(update: Update, context: Context, draft: Outcome) -> None:
+    tr = context.tr
+    await steps.ask(context, CHOOSING)
+    rows: list[ButtonSpec] = [
+        (label, _button(draft, "day") if value == "day" else _button(draft, "review", value))
+        for label, value in review_choices(tr)
+    ]
+    rows.append(_cancel(tr, draft))
+    await answer_with(
+        update,
+        context,
+        tr.gettext(
+            "When should I remind you to report progress to members? On that day I'll ask you "
+            "what has happened since."
+        ),
+        column(rows),
+    )
+
+
+@steps.takes_text(REVIEW_DAY)
+async def review_day_typed(update: Update, context: Context, waiting: steps.Waiting) -> None:
+    """A review day typed in Welsh or English."""
+    tr = context.tr
+    draft_id = waiting.data.get("draft")
+    draft = await store.get(context.db, draft_id) if isinstance(draft_id, int) else None
+    if draft is None or draft.author_id != member_id(context) or draft.status != "draft":
+        await steps.done(context)
+        await reply(update, context, tr.gettext(NO_LONGER))
+        return
+    message = update.effective_message
+    now = today(context.settings)
+    day = read_day(message.text or "", now) if message else None
+    if day is None or not outcomes.review_ok(day, now):
+        await reply(update, context, review_day_problem(tr))
+        return
+    await store.set_review(context.db, draft.id, day)
+    fresh = await store.get(context.db, draft.id)
+    assert fresh is not None
+    await preview(update, context, fresh)
+
+
+def review_day_problem(tr: Tr) -> str:
+    return tr.gettext(
+        "I couldn't read that as a day from tomorrow to two years ahead. Please send a date such "
+        "as 3/6/2027 or 3 June 2027."
+    )
+
+
+# ------------------------------------------------------------------ preview and record
+
+
+def _jargon(tr: Tr, draft: Outcome) -> list[str]:
+    lines: list[str] = []
+    for lang in LANGS:
+        hits = jargon.find(draft.said(lang) + "\n" + draft.did(lang))
+        if hits:
+            if not lines:
+                lines.append(
+                    tr.gettext(
+                        "<b>Plain language check.</b> Some readers may not know these words; "
+                        "you can still send as it is."
+                    )
+                )
+            lines += [f"• {esc(h.found)}: {esc(h.entry.plain(lang))}" for h in hits]
+    return lines
+
+
+def _controls(tr: Tr, draft: Outcome) -> InlineKeyboardMarkup:
+    return column(
+        [
+            (tr.gettext("Record it and send it to members"), _button(draft, "send")),
+            (tr.gettext("Record it without sending"), _button(draft, "record")),
+            (tr.gettext("Edit the Welsh"), _button(draft, "edit", "cy")),
+            (tr.gettext("Edit the English"), _button(draft, "edit", "en")),
+            _cancel(tr, draft),
+        ]
+    )
+
+
+async def preview(update: Update, context: Context, draft: Outcome) -> None:
+    """Exactly what Welsh and English readers receive, who it reaches, then the controls."""
+    tr = context.tr
+    tz = context.settings.timezone
+    reached = len(await outcomes.recipients(context.db, draft.constituency_id))
+    place = await constituencies.get(context.db, draft.constituency_id)
+    summary = [
+        tr.gettext("<b>Check the outcome before it is recorded.</b>"),
+        tr.gettext("Network: {name}").format(name=esc(place.name(tr.lang)) if place else ""),
+        tr.gettext("Review day: {date}").format(date=tr.date(draft.review_on, "full"))
+        if draft.review_on
+        else tr.gettext("Review day: none"),
+        *_jargon(tr, draft),
+    ]
+    blocks = ["\n".join(summary)]
+    for lang in LANGS:
+        blocks.append(
+            tr.gettext("⬇️ Welsh readers will receive this:")
+            if lang == "cy"
+            else tr.gettext("⬇️ English readers will receive this:")
+        )
+        blocks.append(await outcomes.render(context.db, translator(lang, tz), draft))
+    blocks.append(
+        tr.gettext(
+            "Record it for the network's list of outcomes (/outcomes), and send it to its "
+            "members as a progress update? It would reach {people}."
+        ).format(people=outcomes.people(tr, reached, context.settings.min_group))
+    )
+    messages = pack_blocks(blocks)
+    for message in messages[:-1]:
+        await reply(update, context, message)
+    await reply(update, context, messages[-1], _controls(tr, draft))
+    await steps.ask(context, PREVIEW, {"draft": draft.id})
+
+
+async def finish(update: Update, context: Context, draft: Outcome, send: bool) -> None:
+    tr = context.tr
+    if draft.said_cy == "" or draft.did_en == "":
+        await ask_text(update, context, draft, [*FIELDS, "review"])
+        return
+    count = await outcomes.record(
+        context.db,
+        draft,
+        send=send,
+        author_id=member_id(context),
+        report_chat_id=context.visit.chat_id,
+        report_lang=tr.lang,
+        tz=context.settings.timezone,
+    )
+    await steps.done(context)
+    if count is None:
+        await answer_with(update, context, tr.gettext(NO_LONGER))
+        return
+    if count:
+        context.services.delivery.wake()
+        text = tr.gettext(
+            "Recorded, and sending to {people} now. Members can read it any time with /outcomes."
+        ).format(people=outcomes.people(tr, count, context.settings.min_group))
+    elif send:
+        text = tr.gettext(
+            "Recorded. The network has no active members yet, so nothing was sent; members "
+            "will find it with /outcomes."
+        )
+    else:
+        text = tr.gettext("Recorded, without sending. Members can read it with /outcomes.")
+    await answer_with(update, context, text)
+
+
+# ------------------------------------------------------------------ buttons
+
+
+@requires(Role.REPRESENTATIVE, private=True)
+async def outcome_pressed(update: Update, context: Context, data: OutcomeButton) -> None:
+    """Every button of recording an outcome; the draft and the network are re-checked."""
+    tr = context.tr
+    if data.action == "new":
+        await start(update, context)
+        return
+    if data.action == "net":
+        cid = int(data.value) if data.value and data.value.isdigit() else None
+        if cid is None or not context.visit.access.speaks_for(cid):
+            await own_draft(update, context, None)  # says finished; changes nothing
+            return
+        await new_draft(update, context, cid)
+        return
+    draft = await own_draft(update, context, data.draft)
+    if draft is None:
+        return
+    waiting = await steps.current(context)
+    if data.action == "cancel":
+        await store.discard_draft(context.db, draft.id)
+        await steps.done(context)
+        await answer_with(update, context, tr.gettext("Cancelled: nothing was recorded."))
+    elif data.action == "topic":
+        await _topic_chosen(update, context, draft, data.value)
+    elif data.action == "keep" and waiting is not None and waiting.kind is TEXT:
+        if waiting.data.get("draft") == draft.id:
+            await _next(update, context, draft.id, waiting.data.get("then"))
+    elif data.action == "review":
+        months = int(data.value) if data.value and data.value.isdigit() else None
+        day = add_months(today(context.settings), months) if months else None
+        await store.set_review(context.db, draft.id, day)
+        await preview(update, context, await _fresh(context, draft))
+    elif data.action == "day":
+        await steps.ask(context, REVIEW_DAY, {"draft": draft.id})
+        await answer_with(
+            update,
+            context,
+            tr.gettext("Send the review day, for example 3/6/2027 or 3 June 2027."),
+        )
+    elif data.action == "edit" and data.value in LANGS:
+        await ask_text(
+            update, context, draft, [f"said_{data.value}", f"did_{data.value}", "preview"]
+        )
+    elif data.action in ("send", "record"):
+        await finish(update, context, draft, send=data.action == "send")
+    else:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+
+
+async def _topic_chosen(
+    update: Update, context: Context, draft: Outcome, value: str | None
+) -> None:
+    topic_id = int(value) if value and value.isdigit() else None
+    if topic_id is not None:
+        topic = await topic_store.get(context.db, topic_id)
+        if topic is None or topic.constituency_id != draft.constituency_id:
+            await own_draft(update, context, None)
+            return
+    await store.set_topic(context.db, draft.id, topic_id)
+    await ask_text(update, context, await _fresh(context, draft), [*FIELDS, "review"])
+
+
+async def _fresh(context: Context, draft: Outcome) -> Outcome:
+    found = await store.get(context.db, draft.id)
+    assert found is not None
+    return found
+
+
+__all__ = ["outcome_pressed", "review_day_problem", "start"]

@@ -1,0 +1,198 @@
+"""You said, we did: outcomes in Welsh and English, what they answer, their progress, and
+sending them to the network as progress updates through the delivery queue.
+
+An outcome is written in both languages: what people said, and what was decided or changed.
+It may answer a digest topic of its network. Recording it can go to every active member of
+the network, each in their language; so can each progress update, which joins the
+outcome's history. A review day reminds the author (`bot.outcomes_review`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from bot import delivery
+from bot.delivery import Outgoing
+from bot.i18n import LANGS, N_, Lang, Tr, translator
+from bot.storage import Database, audit, constituencies
+from bot.storage import broadcasts as audience
+from bot.storage import outcomes as store
+from bot.storage import topics as topic_store
+from bot.storage.broadcasts import Recipient
+from bot.storage.db import utcnow
+from bot.storage.outcomes import Outcome, Progress
+from bot.tg.text import esc
+
+MIN_CHARS = 3
+MAX_CHARS = 1000  # each of the four texts, and each progress update, per language
+REVIEW_MONTHS = (1, 3, 6)
+MAX_REVIEW_DAYS = 731
+SHORT = 280  # what people said and did, shortened in a progress update (the whole is in /outcomes)
+
+delivery.REPORT_TITLES.update(
+    {
+        "outcome": N_("<b>Your “You said, we did” has been sent.</b>"),
+        "outcome.progress": N_("<b>Your progress update has been sent.</b>"),
+    }
+)
+
+
+def people(tr: Tr, n: int, minimum: int) -> str:
+    """How many people a message reaches, through the minimum-group rule."""
+    return delivery.counted(
+        n,
+        minimum,
+        lambda k: tr.ngettext("{n} person", "{n} people", k),
+        lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
+    )
+
+
+def review_ok(day: date, today: date) -> bool:
+    """A review day is after today and within two years."""
+    return 0 < (day - today).days <= MAX_REVIEW_DAYS
+
+
+def shorten(text: str, limit: int = SHORT) -> str:
+    """Plain text cut at a word before `limit`, with an ellipsis (escape it after)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",.;: ") + "…"
+
+
+async def link_text(db: Database, tr: Tr, outcome: Outcome) -> str | None:
+    """What the outcome answers, in the reader's language: a sentence, or None."""
+    if outcome.topic_id is not None:
+        topic = await topic_store.get(db, outcome.topic_id)
+        if topic is not None:
+            return tr.gettext("In answer to the topic “{title}”.").format(
+                title=esc(topic.title(tr.lang))
+            )
+    return None
+
+
+async def place_name(db: Database, outcome: Outcome, lang: Lang) -> str:
+    place = await constituencies.get(db, outcome.constituency_id)
+    return place.name(lang) if place else ""
+
+
+async def render(db: Database, tr: Tr, outcome: Outcome) -> str:
+    """The outcome as its network's members receive it, in the reader's language."""
+    lines = [
+        tr.gettext("<b>You said, we did</b>")
+        + f" · <i>{esc(await place_name(db, outcome, tr.lang))}</i>",
+        "",
+        tr.gettext("<b>You said:</b> {text}").format(text=esc(outcome.said(tr.lang))),
+        tr.gettext("<b>We did:</b> {text}").format(text=esc(outcome.did(tr.lang))),
+    ]
+    link = await link_text(db, tr, outcome)
+    if link:
+        lines += ["", f"<i>{link}</i>"]
+    if outcome.review_on is not None:
+        lines.append(
+            tr.gettext("We'll report on progress by {date}.").format(
+                date=tr.date(outcome.review_on)
+            )
+        )
+    lines += ["", tr.gettext("Every outcome for your network: /outcomes")]
+    return "\n".join(lines)
+
+
+async def render_progress(db: Database, tr: Tr, outcome: Outcome, progress: Progress) -> str:
+    """A progress update as the network's members receive it."""
+    when = progress.added_at or utcnow()  # rendered just before it is added
+    return "\n".join(
+        [
+            tr.gettext("<b>Progress: you said, we did</b>")
+            + f" · <i>{esc(await place_name(db, outcome, tr.lang))}</i>",
+            "",
+            tr.gettext("<b>You said:</b> {text}").format(text=esc(shorten(outcome.said(tr.lang)))),
+            tr.gettext("<b>We did:</b> {text}").format(text=esc(shorten(outcome.did(tr.lang)))),
+            "",
+            tr.gettext("<b>Progress, {date}:</b> {text}").format(
+                date=tr.date(when), text=esc(progress.text(tr.lang))
+            ),
+            "",
+            tr.gettext("The whole story: /outcomes"),
+        ]
+    )
+
+
+async def recipients(db: Database, constituency_id: int) -> list[Recipient]:
+    """Every active member of the network."""
+    return await audience.recipients(db, "constituencies", [constituency_id])
+
+
+async def record(
+    db: Database,
+    outcome: Outcome,
+    *,
+    send: bool,
+    author_id: int,
+    report_chat_id: int,
+    report_lang: Lang,
+    tz: tzinfo,
+) -> int | None:
+    """Record a draft, and queue it for the network if `send`; returns how many it goes to
+    (0 when not sent), or None if it was recorded already (a second press)."""
+    people_ = await recipients(db, outcome.constituency_id) if send else []
+    texts = {lang: await render(db, translator(lang, tz), outcome) for lang in LANGS}
+    async with db.transaction() as tx:  # nothing but `tx` inside: `db` would wait for itself
+        batch_id = None
+        if people_:
+            batch_id = await delivery.enqueue_in(
+                tx,
+                kind="outcome",
+                messages=[Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people_],
+                created_by=author_id,
+                report_chat_id=report_chat_id,
+                report_lang=report_lang,
+                label=f"#{outcome.id}",
+            )
+        if not await store.mark_recorded(tx, outcome.id, batch_id):
+            return None
+        await audit.record(
+            tx,
+            author_id,
+            "outcome.recorded",
+            f"outcome {outcome.id} in {outcome.constituency_id}"
+            + (f", batch {batch_id}" if batch_id else ""),
+        )
+    return len(people_)
+
+
+async def add_progress(
+    db: Database,
+    outcome: Outcome,
+    progress: Progress,
+    *,
+    send: bool,
+    author_id: int,
+    report_chat_id: int,
+    report_lang: Lang,
+    tz: tzinfo,
+) -> int | None:
+    """Add an update to the outcome's history, and queue it for the network if `send`;
+    returns how many it goes to, or None if it was added already."""
+    people_ = await recipients(db, outcome.constituency_id) if send else []
+    texts = {
+        lang: await render_progress(db, translator(lang, tz), outcome, progress) for lang in LANGS
+    }
+    async with db.transaction() as tx:  # nothing but `tx` inside: `db` would wait for itself
+        batch_id = None
+        if people_:
+            batch_id = await delivery.enqueue_in(
+                tx,
+                kind="outcome.progress",
+                messages=[Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people_],
+                created_by=author_id,
+                report_chat_id=report_chat_id,
+                report_lang=report_lang,
+                label=f"#{outcome.id}",
+            )
+        if not await store.mark_added(tx, progress.id, batch_id):
+            return None
+        await audit.record(
+            tx, author_id, "outcome.progress", f"outcome {outcome.id}, update {progress.id}"
+        )
+    return len(people_)
