@@ -206,6 +206,28 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             text = tr.gettext(
                 "{who} put a topic members suggested on a meeting's agenda: “{meeting}”."
             )
+        case "interest.declared":
+            text = tr.gettext("{who} declared an interest (no. {interest}).")
+        case "interest.updated":
+            text = tr.gettext("{who} changed a declared interest (no. {interest}).")
+        case "interest.withdrawn":
+            text = tr.gettext("{who} withdrew a declared interest (no. {interest}).")
+        case "representative.named":
+            text = tr.gettext("{who} chose the name members see.")
+        case "representative.unnamed":
+            text = tr.gettext("{who} removed the name members see.")
+        case "outcome.recorded" if d.get("sent"):
+            text = tr.gettext(
+                "{who} recorded outcome #{outcome} and sent it to members: {network}."
+            )
+        case "outcome.recorded":
+            text = tr.gettext("{who} recorded outcome #{outcome}: {network}.")
+        case "outcome.progress" if d.get("sent"):
+            text = tr.gettext(
+                "{who} added progress to outcome #{outcome} and sent it to members: {network}."
+            )
+        case "outcome.progress":
+            text = tr.gettext("{who} added progress to outcome #{outcome}: {network}.")
         case _:  # an action this version no longer records: still say who, and when
             text = tr.gettext("{who} did something this version can't describe.")
     values: dict[str, str] = {
@@ -217,6 +239,8 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
         "broadcast": str(d.get("broadcast", "?")),
         "poll": str(d.get("poll", "?")),
         "n": str(d.get("days", "?")),
+        "interest": str(d.get("interest", "?")),
+        "outcome": str(d.get("outcome", "?")),
     }
     if "{network}" in text:
         values["network"] = await words.network(network)

@@ -35,13 +35,13 @@ class Command:
 COMMANDS: list[Command] = [
     Command("start", "dechrau", N_("Start, or come back after /stop"), Role.ANYONE, in_menu=False),
     Command("feedback", "adborth", N_("Share a view with your representatives, anonymously"), Role.MEMBER),
-    Command("outcomes", "canlyniadau", N_("You said, we did: what changed because members spoke"), Role.MEMBER),
-    Command("reps", "cynrychiolwyr", N_("Who speaks for you, and their declared interests"), Role.MEMBER),
     Command("join", "ymuno", N_("Join a network or forum"), Role.MEMBER),
     Command("leave", "gadael", N_("Leave a network or forum"), Role.MEMBER),
     Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
     Command("meetings", "cyfarfodydd", N_("Coming meetings, their papers and your reply"), Role.MEMBER),
     Command("suggest", "awgrymu", N_("Suggest a topic for a meeting, or support one"), Role.MEMBER),
+    Command("outcomes", "canlyniadau", N_("You said, we did: what changed because members spoke"), Role.MEMBER),
+    Command("reps", "cynrychiolwyr", N_("Who speaks for you, and their declared interests"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
     # TRANSLATORS: the /language command in the menu: both languages as readers of this catalog
     # name them.

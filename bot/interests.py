@@ -21,7 +21,7 @@ def clean(text: str) -> str:
 async def declare(db: Database, member_id: int, what_cy: str, what_en: str, since: Since) -> int:
     async with db.transaction() as tx:
         interest_id = await store.declare(tx, member_id, what_cy, what_en, since)
-        await audit.record(tx, member_id, "interest.declared", f"interest {interest_id}")
+        await audit.record(tx, member_id, "interest.declared", interest=interest_id)
     return interest_id
 
 
@@ -34,7 +34,7 @@ async def update(
         if found is None or found.member_id != member_id or found.withdrawn_at is not None:
             return False
         await store.update(tx, interest_id, what_cy, what_en, since)
-        await audit.record(tx, member_id, "interest.updated", f"interest {interest_id}")
+        await audit.record(tx, member_id, "interest.updated", interest=interest_id)
     return True
 
 
@@ -46,7 +46,7 @@ async def withdraw(db: Database, member_id: int, interest_id: int) -> bool:
             return False
         if not await store.withdraw(tx, interest_id):
             return False
-        await audit.record(tx, member_id, "interest.withdrawn", f"interest {interest_id}")
+        await audit.record(tx, member_id, "interest.withdrawn", interest=interest_id)
     return True
 
 

@@ -155,8 +155,9 @@ async def record(
             tx,
             author_id,
             "outcome.recorded",
-            f"outcome {outcome.id} in {outcome.constituency_id}"
-            + (f", batch {batch_id}" if batch_id else ""),
+            outcome=outcome.id,
+            network=outcome.constituency_id,
+            sent=batch_id is not None,
         )
     return len(people_)
 
@@ -193,6 +194,11 @@ async def add_progress(
         if not await store.mark_added(tx, progress.id, batch_id):
             return None
         await audit.record(
-            tx, author_id, "outcome.progress", f"outcome {outcome.id}, update {progress.id}"
+            tx,
+            author_id,
+            "outcome.progress",
+            outcome=outcome.id,
+            network=outcome.constituency_id,
+            sent=batch_id is not None,
         )
     return len(people_)

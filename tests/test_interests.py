@@ -64,7 +64,7 @@ async def test_interests_declared_changed_and_withdrawn_as_members_see_them(
         rep.last.text
     )
     await rep.say("Part-time work for Cardiff and Vale University Health Board")
-    await rep.press("Cadw ‘ers Mawrth 2021’" if lang == "cy" else "Keep “since March 2021”")
+    await rep.press("Cadw “ers Mawrth 2021”" if lang == "cy" else "Keep “since March 2021”")
     [changed] = await english.say("/reps")
     assert "Cardiff and Vale University Health Board, since March 2021 (updated " in changed.text
     [changed_cy] = await welsh.say("/cynrychiolwyr")

@@ -85,7 +85,7 @@ async def test_an_outcome_linked_to_a_topic_is_delivered_and_listed(
     # The preview shows exactly what each language's readers get, and who it reaches.
     assert "Fe ddywedoch chi, fe wnaethon ni · Rhwydwaith Gofalwyr Caerdydd a'r Fro" in preview
     assert f"Fe ddywedoch chi: {SAID_CY}\nFe wnaethon ni: {DID_CY}" in preview
-    assert "Mewn ymateb i'r pwnc ‘Apwyntiadau gyda'r nos’." in preview
+    assert "Mewn ymateb i'r pwnc “Apwyntiadau gyda'r nos”." in preview
     assert f"You said: {SAID_EN}\nWe did: {DID_EN}" in preview
     assert "In answer to the topic “Evening appointments”." in preview
     assert ("fewer than 5 people" if lang == "en" else "llai na 5 o bobl") in preview
@@ -98,7 +98,7 @@ async def test_an_outcome_linked_to_a_topic_is_delivered_and_listed(
     assert received(english, f"We did: {DID_EN}")
     assert not received(welsh, DID_EN) and not outsider.inbox[-1].text.startswith("You said")
     assert any(
-        ("Mae eich ‘Fe ddywedoch chi" if lang == "cy" else "Your “You said, we did” has been sent")
+        ("Mae eich “Fe ddywedoch chi" if lang == "cy" else "Your “You said, we did” has been sent")
         in t
         for t in rep.texts()
     )
@@ -131,7 +131,7 @@ async def test_a_review_day_reminds_the_author_and_the_update_joins_the_history(
     assert await clock.run_due(services, now=datetime.combine(review_on, time(9, 30), tz)) is False
     await until(_has(rep, "Amser adrodd ar gynnydd"), "the reminder")
     reminder = rep.last
-    assert "Heddiw yw diwrnod adolygu'r canlyniad hwn i Rhwydwaith Gofalwyr" in reminder.text
+    assert "Heddiw yw diwrnod adolygu'r canlyniad hwn (Rhwydwaith Gofalwyr" in reminder.text
     assert [b.text for b in reminder.button_rows()] == ["Ychwanegu diweddariad ar y cynnydd"]
 
     await rep.press("Ychwanegu diweddariad ar y cynnydd")

@@ -39,6 +39,13 @@ Action = Literal[
     "meeting.changed",
     "meeting.cancelled",
     "suggestion.on_agenda",
+    "interest.declared",
+    "interest.updated",
+    "interest.withdrawn",
+    "representative.named",
+    "representative.unnamed",
+    "outcome.recorded",
+    "outcome.progress",
 ]
 Detail = str | int | bool | list[int] | None
 
