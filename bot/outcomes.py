@@ -13,6 +13,7 @@ from datetime import date, tzinfo
 
 from bot import delivery
 from bot.delivery import Outgoing
+from bot.domain import counting
 from bot.i18n import LANGS, N_, Lang, Tr, translator
 from bot.storage import Database, audit, constituencies
 from bot.storage import broadcasts as audience
@@ -38,13 +39,8 @@ delivery.REPORT_TITLES.update(
 
 
 def people(tr: Tr, n: int, minimum: int) -> str:
-    """How many people a message reaches, through the minimum-group rule."""
-    return delivery.counted(
-        n,
-        minimum,
-        lambda k: tr.ngettext("{n} person", "{n} people", k),
-        lambda k: tr.ngettext("fewer than {n} person", "fewer than {n} people", k),
-    )
+    """How many people a message to one network reaches, through the one counting rule."""
+    return counting.counted(tr, counting.count(n, minimum), counting.PEOPLE)
 
 
 def review_ok(day: date, today: date) -> bool:
