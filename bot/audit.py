@@ -228,6 +228,22 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             )
         case "outcome.progress":
             text = tr.gettext("{who} added progress to outcome #{outcome}: {network}.")
+        case "contact.reported":
+            text = tr.gettext(
+                "{who} reported abuse in a conversation with a member (report {report}): {network}."
+            )
+        case "contact.blocked":
+            text = tr.ngettext(
+                "{who} stopped the sender of report {report} writing to representatives for {n} month.",
+                "{who} stopped the sender of report {report} writing to representatives for {n} months.",
+                int(d.get("months") or 0),
+            )
+        case "contact.dismissed":
+            text = tr.gettext("{who} closed report {report} without stopping anyone.")
+        case "contact.lifted":
+            text = tr.gettext(
+                "{who} let the sender of report {report} write again, before the stop ended."
+            )
         case _:  # an action this version no longer records: still say who, and when
             text = tr.gettext("{who} did something this version can't describe.")
     values: dict[str, str] = {
@@ -238,7 +254,8 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
         "created": str(d.get("created", "?")),
         "broadcast": str(d.get("broadcast", "?")),
         "poll": str(d.get("poll", "?")),
-        "n": str(d.get("days", "?")),
+        "n": str(d.get("days", d.get("months", "?"))),
+        "report": str(d.get("report", "?")),
         "interest": str(d.get("interest", "?")),
         "outcome": str(d.get("outcome", "?")),
     }

@@ -40,6 +40,7 @@ COMMANDS: list[Command] = [
     Command("polls", "polau", N_("Polls waiting for your answer"), Role.MEMBER),
     Command("meetings", "cyfarfodydd", N_("Coming meetings, their papers and your reply"), Role.MEMBER),
     Command("suggest", "awgrymu", N_("Suggest a topic for a meeting, or support one"), Role.MEMBER),
+    Command("contact", "cysylltu", N_("Write to one of your representatives, named or anonymously"), Role.MEMBER),
     Command("outcomes", "canlyniadau", N_("You said, we did: what changed because members spoke"), Role.MEMBER),
     Command("reps", "cynrychiolwyr", N_("Who speaks for you, and their declared interests"), Role.MEMBER),
     Command("glossary", "geirfa", N_("What a word or abbreviation means"), Role.ANYONE),
@@ -67,6 +68,7 @@ COMMANDS: list[Command] = [
     Command("constituencies", "rhwydweithiau", N_("Set up networks and forums"), Role.COORDINATOR),
     Command("roles", "rolau", N_("See and remove roles"), Role.COORDINATOR),
     Command("linkgroup", "cysylltu_grwp", N_("Send a network's digests to a group"), Role.COORDINATOR, former=("cysylltugrwp",)),
+    Command("reports", "adroddiadau", N_("Reports of abuse in conversations with representatives"), Role.COORDINATOR),
     Command("audit", "archwilio", N_("Recent actions by representatives and coordinators"), Role.COORDINATOR),
 ]  # fmt: skip
 

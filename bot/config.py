@@ -58,6 +58,7 @@ class Settings:
     send_rate: float = 25.0
     quiet_hours: QuietHours | None = QuietHours(time(21, 0), time(8, 0))
     max_views_per_day: int = 10
+    contact_days: int = 30  # a conversation with a representative closes after this many days
     tick_seconds: float = 30.0  # how often the database is asked what has fallen due
     reminder_offsets: tuple[int, ...] = DEFAULT_OFFSETS  # a new meeting's, seconds before it
     secrets_dir: Path = field(default_factory=lambda: default_secrets_dir({}))
@@ -225,6 +226,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, require_token: bool =
         send_rate=_number(env, "CYDLAIS_SEND_RATE", 25.0, 0.1, 29.0, float),
         quiet_hours=parse_quiet_hours(env.get("CYDLAIS_QUIET_HOURS", DEFAULT_QUIET_HOURS)),
         max_views_per_day=_number(env, "CYDLAIS_MAX_VIEWS_PER_DAY", 10, 1, 1000, int),
+        contact_days=_number(env, "CYDLAIS_CONTACT_DAYS", 30, 1, 365, int),
         tick_seconds=_number(env, "CYDLAIS_TICK_SECONDS", 30.0, 0.05, 3600.0, float),
         reminder_offsets=_offsets(env),
         secrets_dir=_secrets_dir(env),

@@ -135,6 +135,20 @@ FIELDS: dict[str, str] = {
     "recorded_at": N_("when recorded"),
     "outcome_id": N_("outcome number"),
     "added_at": N_("when added"),
+    "rep_id": N_("representative's member number"),
+    "named": N_("the member gave their name"),
+    "sealed": N_("the member, sealed"),
+    "opened_on": N_("opened"),
+    "ended_at": N_("when ended"),
+    "ended_by": N_("ended by"),
+    "reported_by": N_("reported by member number"),
+    "note": N_("note"),
+    "sender_tag": N_("the sender, as a keyed hash"),
+    "reported_on": N_("day reported"),
+    "decide_by": N_("to be decided by"),
+    "decided_by": N_("decided by member number"),
+    "decided_at": N_("when decided"),
+    "blocked_until": N_("stopped until"),
 }
 ROLES = {
     "member": N_("member"),
@@ -216,9 +230,25 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
         "multiple": N_("one or more answers each"),
         "open": N_("answers in members' own words"),
     },
+    ("contact_threads", "ended_by"): {
+        "member": N_("the member"),
+        "representative": N_("the representative"),
+        "expired": N_("its time ran out"),
+        "reported": N_("a report of abuse"),
+        "gone": N_("one of them left"),
+    },
+    ("contact_reports", "status"): {
+        "open": N_("waiting for a decision"),
+        "blocked": N_("sender stopped"),
+        "dismissed": N_("closed without stopping anyone"),
+        "lifted": N_("allowed to write again early"),
+        "ended": N_("over"),
+    },
 }
 LANGUAGE_FIELDS = frozenset({"language", "report_lang"})
-YES_NO_FIELDS = frozenset({"urgent", "remind", "share", "closed_early"})
+YES_NO_FIELDS = frozenset({"urgent", "remind", "share", "closed_early", "named"})
+# Values that only the bot can read, and only while they last: shown as words, not as hex.
+SEALED_FIELDS = frozenset({"sealed", "sender_tag"})
 
 
 def file_name(tr: Tr) -> str:
@@ -252,6 +282,8 @@ async def readable(
             return tr.language(value)
         if column in YES_NO_FIELDS:
             return bool(value)
+        if column in SEALED_FIELDS:
+            return tr.gettext("(only the bot can read this, and only while it lasts)")
         if column == "constituency_id":
             return await network(value)
         if column == "constituency_ids" and isinstance(value, str):

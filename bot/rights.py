@@ -36,6 +36,8 @@ TABLE_LABELS = {
     "interests": N_("interests you declared as a representative"),
     "outcomes": N_("outcomes you recorded (“You said, we did”)"),
     "outcome_updates": N_("progress updates you added to outcomes"),
+    "contact_threads": N_("conversations with a representative or a member (never the messages)"),
+    "contact_reports": N_("reports of abuse you made or decided"),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {

@@ -13,12 +13,13 @@ import dataclasses
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, Literal, get_args, get_origin
 
 import pytest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot import contact, contact_blocks
 from bot import roles as roles_service
 from bot.app import build_application
 from bot.commands import COMMANDS
@@ -26,6 +27,7 @@ from bot.config import load_settings
 from bot.domain.access import Role
 from bot.handlers.admin import RoleButton
 from bot.handlers.constituencies import NetworkButton
+from bot.handlers.contact.reports import ReportButton
 from bot.handlers.invites import InviteButton, WithdrawButton
 from bot.handlers.meetings.common import MeetingButton
 from bot.handlers.outcomes.common import OutcomeButton
@@ -33,7 +35,7 @@ from bot.meetings.buttons import MuteButton, RsvpButton, SuggestButton
 from bot.outcomes_review import ProgressButton
 from bot.sim.harness import FAKE_TOKEN, Harness
 from bot.sim.telegram import SimulatedTelegram
-from bot.storage import constituencies, invites, meetings, outcomes, pending, suggestions
+from bot.storage import constituencies, invites, meetings, members, outcomes, pending, suggestions
 from bot.storage.db import utcnow
 from bot.tg import steps
 from bot.tg.auth import required_role
@@ -271,6 +273,34 @@ async def _outcome_in_a(cast: Cast) -> str:
     return ProgressButton(draft).pack()
 
 
+async def _report_in_a(cast: Cast) -> str:
+    services = cast.h.services
+    db = services.db
+    member = await members.by_id(db, cast.member_ids["member"])
+    assert member is not None
+    thread = await contact.open_thread(
+        db,
+        services.secrets,
+        member=member,
+        rep_id=cast.member_ids["rep"],
+        constituency_id=cast.a,
+        named=False,
+        today=date.today(),  # noqa: DTZ011  # a test's day: any will do
+        days=30,
+        tz=cast.h.settings.timezone,
+    )
+    report_id = await contact_blocks.report(
+        db,
+        services.secrets,
+        thread=thread,
+        sender=member,
+        reporter_id=cast.member_ids["rep"],
+        note="",
+        today=thread.opened_on,
+    )
+    return ReportButton(report_id, "block", 3).pack()
+
+
 COORD = {"coordinator"}
 SPEAKS_FOR_A = {"rep", "coordinator"}
 MADE = {"invites", "audit_log", "pending_input"}  # the link, its record, the finished question
@@ -359,6 +389,7 @@ CASES = {
     "add progress to an outcome of A": _case(
         _outcome_in_a, SPEAKS_FOR_A, {"outcome_updates", "pending_input"}
     ),
+    "stop the sender of a report": _case(_report_in_a, COORD, {"contact_reports", "audit_log"}),
     "remove the other representative's role": _case(
         # members: the person's menu is replaced at once, and which menu they have is recorded
         lambda c: RoleButton(c.role_ids["rep_other"], sure=True).pack(),

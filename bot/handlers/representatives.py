@@ -76,7 +76,7 @@ async def reps_command(update: Update, context: Context) -> None:
         "<i>"
         + tr.gettext(
             "Representatives declare anything that could bear on what they decide, such as work "
-            "for the health board or a charity."
+            "for the health board or a charity. To write to one of them, send /contact."
         )
         + "</i>"
     )

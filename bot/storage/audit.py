@@ -46,6 +46,10 @@ Action = Literal[
     "representative.unnamed",
     "outcome.recorded",
     "outcome.progress",
+    "contact.reported",
+    "contact.blocked",
+    "contact.dismissed",
+    "contact.lifted",
 ]
 Detail = str | int | bool | list[int] | None
 
