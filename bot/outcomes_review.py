@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
-from bot import delivery
+from bot import delivery, roles
 from bot.config import Settings
 from bot.delivery import Outgoing
-from bot.domain.access import Access
 from bot.i18n import translator
 from bot.outcomes import place_name, shorten
 from bot.storage import Database, members
@@ -53,21 +52,9 @@ class ProgressButton(CallbackData, prefix="progress"):
     value: str | None = None
 
 
-async def access_of(db: Database, settings: Settings, member: Member) -> Access:
-    """What a member may act for now (their grants, and CYDLAIS_COORDINATORS)."""
-    found = await members.with_roles(db, member.telegram_id)
-    grants = found[1] if found else []
-    return Access(
-        is_member=True,
-        coordinator=member.telegram_id in settings.coordinators
-        or any(role == "coordinator" for role, _ in grants),
-        rep_of=frozenset(c for role, c in grants if role == "representative" and c),
-    )
-
-
 async def who_to_remind(db: Database, settings: Settings, outcome: Outcome) -> list[Member]:
     author = await members.by_id(db, outcome.author_id) if outcome.author_id else None
-    if author is not None and (await access_of(db, settings, author)).speaks_for(
+    if author is not None and (await roles.access_of(db, settings, author)).speaks_for(
         outcome.constituency_id
     ):
         return [author] if author.status == "active" else []

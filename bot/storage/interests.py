@@ -9,8 +9,8 @@ from datetime import datetime
 import aiosqlite
 
 from bot.domain.dates import Since
+from bot.i18n import Lang
 from bot.storage.db import Queries, from_db, to_db, utcnow
-from bot.storage.members import Lang
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, from_db, to_db, utcnow
-from bot.storage.members import Lang
 
 Field = Literal["said_cy", "said_en", "did_cy", "did_en"]
 FIELDS: tuple[Field, ...] = ("said_cy", "said_en", "did_cy", "did_en")

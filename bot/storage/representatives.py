@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.i18n import Lang
 from bot.storage.db import Queries, to_db, utcnow
-from bot.storage.members import Lang, Status
+from bot.storage.members import Status
 
 
 @dataclass(frozen=True, slots=True)
