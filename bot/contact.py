@@ -71,7 +71,7 @@ async def _pad(secrets: SecretStore, thread_id: int, expires: datetime) -> int:
 
 
 def _pack(member: Member) -> int:
-    return (member.telegram_id << 64) | member.id
+    return (member.telegram_id << 64) | member.id  # both fit in 64 bits
 
 
 async def open_thread(
@@ -106,22 +106,52 @@ async def open_thread(
     return thread
 
 
+async def _unsealed(secrets: SecretStore, thread: Thread) -> int | None:
+    """The packed Telegram id and member number of an open anonymous thread, or None."""
+    if not thread.open or thread.named or thread.sealed is None:
+        return None
+    try:
+        return int(thread.sealed, 16) ^ await _pad(secrets, thread.id, thread.expires_at)
+    except (SecretGone, ValueError):
+        return None
+
+
+def _same(member_id: int, telegram_id: int, created: date, packed: int, thread: Thread) -> bool:
+    # Someone who used /forget since is gone: whoever has that account now is someone new.
+    return (telegram_id << 64 | member_id) == packed and created <= thread.opened_on
+
+
 async def sender(db: Database, secrets: SecretStore, thread: Thread) -> Member | None:
     """The member who opened an open thread, or None (it ended, or they have left)."""
     if not thread.open:
         return None
     if thread.named:
         return await members.by_id(db, thread.member_id) if thread.member_id else None
-    if thread.sealed is None:
-        return None
-    try:
-        packed = int(thread.sealed, 16) ^ await _pad(secrets, thread.id, thread.expires_at)
-    except (SecretGone, ValueError):
+    packed = await _unsealed(secrets, thread)
+    if packed is None:
         return None
     member = await members.by_telegram_id(db, packed >> 64)
-    if member is None or _pack(member) != packed or member.created_at.date() > thread.opened_on:
-        return None  # they used /forget since: whoever has that account now is someone new
+    if member is None or not _same(
+        member.id, member.telegram_id, member.created_at.date(), packed, thread
+    ):
+        return None
     return member
+
+
+async def departed(db: Database, secrets: SecretStore) -> list[Thread]:
+    """Open anonymous threads whose sender has left (/forget): one query for all of them."""
+    threads = [t for t in await store.open_threads(db) if not t.named]
+    packed = {t.id: await _unsealed(secrets, t) for t in threads}
+    present = await store.members_by_telegram_id(
+        db, {p >> 64 for p in packed.values() if p is not None}
+    )
+    gone = []
+    for thread in threads:
+        value = packed[thread.id]
+        found = present.get(value >> 64) if value is not None else None
+        if value is None or found is None or not _same(*found, value, thread):
+            gone.append(thread)
+    return gone
 
 
 async def end(db: Database, secrets: SecretStore, thread: Thread, by: EndedBy) -> bool:
@@ -141,7 +171,6 @@ async def expire_due(db: Database, secrets: SecretStore, now: datetime) -> int:
         ended += await end(db, secrets, thread, "expired")
     for thread in await store.gone_threads(db):
         ended += await end(db, secrets, thread, "gone")
-    for thread in await store.open_threads(db):  # anonymous senders who used /forget
-        if not thread.named and await sender(db, secrets, thread) is None:
-            ended += await end(db, secrets, thread, "gone")
+    for thread in await departed(db, secrets):  # anonymous senders who used /forget
+        ended += await end(db, secrets, thread, "gone")
     return ended

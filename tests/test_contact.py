@@ -259,3 +259,25 @@ async def test_bad_input_gets_a_clear_answer(harness: Harness, lang: str) -> Non
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; so on" in member.last.source
     await member.press(w["cancel"])
     assert await row_counts(harness.services.db) == before  # nothing stored before Send
+
+
+async def test_an_anonymous_senders_threads_end_when_they_use_forget(harness: Harness) -> None:
+    places = await seed_constituencies(harness)
+    rep = await make_rep(harness, 7371, places["carers"])
+    sender = await onboard(harness, 7372, lang="en", join=CARERS_EN)
+    stays = await onboard(harness, 7373, lang="en", join=CARERS_EN)
+    await write_to_rep(sender, "One question before I go.")
+    await write_to_rep(stays, "A question from someone staying.")
+    await sender.say("/forget")
+    await sender.press("Yes, delete everything about me")
+    sender = await onboard(harness, 7372, lang="en", join=CARERS_EN)  # back, as someone new
+    await clock.run_due(harness.services)
+    db = harness.services.db
+    rows = await db.fetchall("SELECT ended_by, sealed FROM contact_threads ORDER BY ended_by")
+    assert [(r["ended_by"], r["sealed"] is None) for r in rows] == [(None, False), ("gone", True)]
+    await rep.press_data(
+        ThreadButton(
+            int(await db.scalar("SELECT id FROM contact_threads WHERE ended_by = 'gone'")), "reply"
+        ).pack()
+    )
+    assert "This conversation has ended" in alert(harness)

@@ -152,6 +152,28 @@ async def gone_threads(db: Queries) -> list[Thread]:
     return [_thread(r) for r in rows]
 
 
+async def members_by_telegram_id(
+    db: Queries, telegram_ids: set[int]
+) -> dict[int, tuple[int, int, date]]:
+    """Telegram id -> (member id, Telegram id, day joined) for those who are members now."""
+    found: dict[int, tuple[int, int, date]] = {}
+    wanted = sorted(telegram_ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = await db.fetchall(
+            f"SELECT id, telegram_id, created_at FROM members WHERE telegram_id IN ({marks})",  # noqa: S608  # only "?" placeholders are joined in
+            chunk,
+        )
+        for row in rows:
+            found[row["telegram_id"]] = (
+                row["id"],
+                row["telegram_id"],
+                from_db(row["created_at"]).date(),
+            )
+    return found
+
+
 # ------------------------------------------------------------------ reports and blocks
 
 
