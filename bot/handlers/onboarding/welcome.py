@@ -120,6 +120,11 @@ def privacy_text(tr: Tr, settings: Settings) -> str:
             settings.keep_invites_days,
         ).format(n=settings.keep_invites_days),
         tr.ngettext(
+            "• whom you write to with /contact: {n} day at most",
+            "• whom you write to with /contact: {n} days at most",
+            settings.contact_days,
+        ).format(n=settings.contact_days),
+        tr.ngettext(
             "• the record of what coordinators and representatives did: {n} month",
             "• the record of what coordinators and representatives did: {n} months",
             settings.keep_audit_months,
