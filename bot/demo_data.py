@@ -1,19 +1,26 @@
 """What the demo starts with: three networks, a representative and a coordinator who have
 already joined, last week's views, so a representative's /digest shows something at once,
-and a meeting of the carers' network in eight days, so `/later 1d` brings its first reminder."""
+and a meeting of the carers' network in eight days, so `/later 1d` brings its first reminder;
+the representative's name and a declared interest (/reps), and an outcome (/outcomes) whose
+review day is tomorrow."""
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
 from bot.digests_schedule import this_and_last
+from bot.domain.dates import Since
 from bot.i18n import Lang
 from bot.sim.harness import Harness
 from bot.storage import constituencies, meetings, members, roles
+from bot.storage import interests as interest_store
+from bot.storage import outcomes as outcome_store
+from bot.storage import representatives as rep_store
 from bot.storage import topics as topic_store
 from bot.storage import views as view_store
 from bot.storage.db import utcnow
 from bot.storage.meetings import Field
+from bot.storage.outcomes import Field as OutcomeField
 from bot.storage.views import NewView
 from bot.views import today
 
@@ -30,19 +37,41 @@ async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
     await constituencies.create(
         db, "youth-bc", "Llais Ifanc Betsi Cadwaladr", "Betsi Cadwaladr Young People's Voice"
     )
-    rep = None
+    rep_id = 0
     for key, (user_id, lang) in people.items():
         member = await members.create(db, user_id, user_id, lang)
         await constituencies.join(db, member.id, carers)
         if key == "rep":
+            rep_id = member.id
             await roles.grant(db, member.id, "representative", carers)
-            rep = member.id
-    assert rep is not None
-    await seed_meeting(h, rep, carers)
+            # As members see them in /reps: a name they chose and an interest they declared.
+            await rep_store.set_display_name(db, member.id, "Rhys")
+            await interest_store.declare(
+                db,
+                member.id,
+                "Ymddiriedolwr elusen gofalwyr leol",
+                "Trustee of a local carers' charity",
+                Since(2019),
+            )
+    assert rep_id
+    await seed_meeting(h, rep_id, carers)
     # Last week's views, so a representative's /digest has something in it straight away.
     topic = await topic_store.open_topic(
         db, carers, "Apwyntiadau gyda'r nos", "Evening appointments"
     )
+    if rep_id:  # an outcome already recorded, so /outcomes has something in it too
+        outcome = await outcome_store.create_draft(db, rep_id, carers)
+        await outcome_store.set_topic(db, outcome, topic)
+        texts: dict[OutcomeField, str] = {
+            "said_cy": "Roedd apwyntiadau yn ystod y dydd yn anodd i ofalwyr sy'n gweithio.",
+            "said_en": "Daytime appointments were hard for carers who work.",
+            "did_cy": "Bydd clinig gyda'r nos bob nos Iau o'r mis nesaf.",
+            "did_en": "There will be an evening clinic every Thursday from next month.",
+        }
+        for field, text in texts.items():
+            await outcome_store.set_text(db, outcome, field, text)
+        await outcome_store.set_review(db, outcome, today(h.settings) + timedelta(days=1))
+        await outcome_store.mark_recorded(db, outcome, None)
     _, week = await this_and_last(db, carers, today(h.settings))
     samples: list[tuple[int | None, Lang, str]] = [
         (

@@ -102,9 +102,11 @@ async def preview_reply(update: Update, context: Context, draft: Draft) -> None:
         await reply(update, context, safety.support_message(tr, contact=True))
     await steps.ask(context, PREVIEW, payload=draft)
     heading = (
-        tr.gettext("<b>This is exactly what the representative will receive:</b>")
+        tr.gettext(
+            "<b>This is exactly what the representative will receive</b> (in their language):"
+        )
         if side == "member"
-        else tr.gettext("<b>This is exactly what the member will receive:</b>")
+        else tr.gettext("<b>This is exactly what the member will receive</b> (in their language):")
     )
     body = await _body(update, context, thread, side, draft, for_lang=tr.lang)
     await answer_with(

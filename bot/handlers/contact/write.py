@@ -197,7 +197,11 @@ async def preview(update: Update, context: Context, draft: Draft) -> None:
         crisis=safety.suggests_crisis(draft.text),
     )
     text = (
-        tr.gettext("<b>This is exactly what the representative will receive:</b>") + "\n\n" + body
+        tr.gettext(
+            "<b>This is exactly what the representative will receive</b> (in their language):"
+        )
+        + "\n\n"
+        + body
     )
     buttons = [
         (tr.gettext("Send the message"), ContactButton("send").pack()),
