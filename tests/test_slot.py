@@ -264,6 +264,87 @@ async def _topic_preview(h: Harness, lang: str) -> Person:
     return member
 
 
+async def _interests(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8240 if lang == "en" else 8241, places["carers"], lang=lang)
+    await rep.say("/interests")
+    return rep
+
+
+async def _interest_withdrawal(h: Harness, lang: str) -> Person:
+    rep = await _interests(h, lang)
+    await rep.press("Declare an interest" if lang == "en" else "Datgan buddiant")
+    for typed in ("Ymddiriedolwr", "Trustee", "2020"):
+        await rep.say(typed)
+    await rep.press("Withdraw interest 1" if lang == "en" else "Tynnu buddiant 1 yn ôl")
+    return rep
+
+
+async def _outcome_preview(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8242 if lang == "en" else 8243, places["carers"], lang=lang)
+    en = lang == "en"
+    await rep.say("/outcomes")
+    await rep.press("Record an outcome" if en else "Cofnodi canlyniad")
+    await rep.press("Neither a poll nor a topic" if en else "Dim pôl na phwnc")
+    for typed in ("Dywedodd pobl", "People said", "Gwnaethon ni", "We did"):
+        await rep.say(typed)
+    await rep.press("No review date" if en else "Dim diwrnod adolygu")
+    return rep
+
+
+async def _outcome_link(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8244 if lang == "en" else 8245, places["carers"], lang=lang)
+    await rep.say("/outcomes")
+    await rep.press("Record an outcome" if lang == "en" else "Cofnodi canlyniad")
+    return rep
+
+
+async def _contact_choice(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    await representative(h, 8246 if lang == "en" else 8247, places["carers"])
+    member = await onboard(
+        h, 8248 if lang == "en" else 8249, lang=lang, join=CARERS_EN if lang == "en" else CARERS_CY
+    )
+    await member.say("/contact")
+    await member.press(member.last.button_rows()[0].text)  # the representative
+    return member  # named or anonymous?
+
+
+async def _contact_preview(h: Harness, lang: str) -> Person:
+    member = await _contact_choice(h, lang)
+    await member.press("Stay anonymous" if lang == "en" else "Aros yn ddienw")
+    await member.say("Could we meet after the forum?")
+    return member
+
+
+async def _contact_ending(h: Harness, lang: str) -> Person:
+    member = await _contact_preview(h, lang)
+    await member.press("Send the message" if lang == "en" else "Anfon y neges")
+    await member.press("End the conversation" if lang == "en" else "Gorffen y sgwrs")
+    return member
+
+
+async def _hours_day(h: Harness, lang: str) -> Person:
+    places = await seed_constituencies(h)
+    rep = await representative(h, 8250 if lang == "en" else 8251, places["carers"], lang=lang)
+    await rep.say("/involvement")
+    await rep.press(
+        "Add hours you gave" if lang == "en" else "Ychwanegu oriau rydych chi wedi'u rhoi"
+    )
+    await rep.say("2")
+    return rep  # which day? (buttons)
+
+
+async def _hours_removal(h: Harness, lang: str) -> Person:
+    rep = await _hours_day(h, lang)
+    await rep.press("Today" if lang == "en" else "Heddiw")
+    await rep.press("No note" if lang == "en" else "Dim nodyn")
+    await rep.press("Remove the latest entry" if lang == "en" else "Tynnu'r cofnod diweddaraf")
+    return rep
+
+
 POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
     "poll composer": (
         _poll_kind,
@@ -423,6 +504,78 @@ POINTERS: dict[str, tuple[Setup, str, dict[str, str]]] = {
         {
             "en": "Please send the papers as files (in Telegram: the paper clip, then “File”)",
             "cy": "Anfonwch y papurau fel ffeiliau (yn Telegram: y clip papur, yna “Ffeil”)",
+        },
+    ),
+    "interests list": (
+        _interests,
+        "a new one",
+        {
+            "en": "Please choose with the buttons above, or send /interests",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /buddiannau",
+        },
+    ),
+    "interest withdrawal": (
+        _interest_withdrawal,
+        "yes",
+        {
+            "en": "Please use the buttons above: “Yes, withdraw this interest” or “No, keep this interest”.",
+            "cy": "Defnyddiwch y botymau uchod: “Tynnu'r buddiant hwn yn ôl” neu “Cadw'r buddiant hwn”.",
+        },
+    ),
+    "outcome link": (
+        _outcome_link,
+        "the evening clinic",
+        {
+            "en": "Please carry on with the buttons above, or send /outcomes",
+            "cy": "Defnyddiwch y botymau uchod i'w orffen, neu anfonwch /canlyniadau",
+        },
+    ),
+    "outcome preview": (
+        _outcome_preview,
+        "looks right",
+        {
+            "en": "Please use the buttons above: “Record it and send it to members”",
+            "cy": "Defnyddiwch y botymau uchod: “Ei gofnodi a'i anfon at aelodau”",
+        },
+    ),
+    "contact choice": (
+        _contact_choice,
+        "anonymous please",
+        {
+            "en": "Please choose with the buttons above, or send /contact",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /cysylltu",
+        },
+    ),
+    "contact preview": (
+        _contact_preview,
+        "send it",
+        {
+            "en": "Please use the buttons above: “Send the message”, “Edit” or “Cancel”.",
+            "cy": "Defnyddiwch y botymau uchod: “Anfon y neges”, “Golygu” neu “Canslo”.",
+        },
+    ),
+    "contact ending": (
+        _contact_ending,
+        "yes",
+        {
+            "en": "Please use the buttons above: “Yes, end the conversation” or “No, keep it open”.",
+            "cy": "Defnyddiwch y botymau uchod: “Gorffen y sgwrs” neu “Cadw'r sgwrs ar agor”.",
+        },
+    ),
+    "hours: which day": (
+        _hours_day,
+        "the 28th",
+        {
+            "en": "Please choose with the buttons above, or send /involvement",
+            "cy": "Dewiswch gyda'r botymau uchod, neu anfonwch /cyfranogiad",
+        },
+    ),
+    "hours: remove an entry": (
+        _hours_removal,
+        "yes",
+        {
+            "en": "Please use the buttons above: “Yes, remove this entry” or “No, keep this entry”.",
+            "cy": "Defnyddiwch y botymau uchod: “Ydw, tynnu'r cofnod hwn” neu “Nac ydw, cadw'r cofnod hwn”.",
         },
     ),
 }
@@ -624,5 +777,94 @@ async def test_an_old_agenda_topic_draft_changes_nothing(harness: Harness, lang:
     await member.press("Canslo" if lang == "cy" else "Cancel")
     before = await row_counts(harness.services.db)
     await press_old(member, preview, "Anfon yn ddienw" if lang == "cy" else "Send anonymously")
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_withdrawn_interests_old_buttons_change_nothing(
+    harness: Harness, lang: str
+) -> None:
+    en = lang == "en"
+    rep = await _interests(harness, lang)
+    await rep.press("Declare an interest" if en else "Datgan buddiant")
+    for typed in ("Ymddiriedolwr", "Trustee", "2020"):
+        await rep.say(typed)
+    listing = buttons_of(rep.last)
+    await rep.press("Withdraw interest 1" if en else "Tynnu buddiant 1 yn ôl")
+    confirm = buttons_of(rep.last)
+    yes = "Yes, withdraw this interest" if en else "Tynnu'r buddiant hwn yn ôl"
+    await rep.press(yes)
+    before = await row_counts(harness.services.db)
+    await press_old(rep, confirm, yes)
+    assert alert(harness).startswith(FINISHED[lang])
+    await press_old(rep, listing, "Change interest 1" if en else "Newid buddiant 1")
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_recorded_outcomes_old_buttons_change_nothing(harness: Harness, lang: str) -> None:
+    en = lang == "en"
+    rep = await _outcome_preview(harness, lang)
+    preview = buttons_of(rep.last)
+    send = "Record it and send it to members" if en else "Ei gofnodi a'i anfon at aelodau"
+    await rep.press(send)
+    before = await row_counts(harness.services.db)
+    for label in (send, "Edit the Welsh" if en else "Golygu'r Gymraeg"):
+        await press_old(rep, preview, label)
+        assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(harness.services.db) == before
+
+    # a progress update added: its preview's buttons, and the next-review buttons
+    await rep.say("/outcomes")
+    await rep.press("Add progress to #1" if en else "Ychwanegu cynnydd at #1")
+    await rep.say("Cynnydd")
+    await rep.say("Progress")
+    added = buttons_of(rep.last)
+    add = "Add it without sending" if en else "Ei ychwanegu heb ei anfon"
+    await rep.press(add)
+    following = buttons_of(rep.last)
+    await rep.press("No review date" if en else "Dim diwrnod adolygu")
+    before = await row_counts(harness.services.db)
+    await press_old(rep, added, add)
+    assert alert(harness).startswith(FINISHED[lang])
+    await press_old(rep, following, "In 1 month" if en else "Ymhen 1 mis")
+    assert alert(harness).startswith(FINISHED[lang])
+    assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_sent_or_ended_conversations_old_buttons_change_nothing(
+    harness: Harness, lang: str
+) -> None:
+    en = lang == "en"
+    member = await _contact_preview(harness, lang)
+    preview = buttons_of(member.last)
+    send = "Send the message" if en else "Anfon y neges"
+    await member.press(send)
+    sent = buttons_of(member.last)
+    await member.press("End the conversation" if en else "Gorffen y sgwrs")
+    await member.press("Yes, end the conversation" if en else "Gorffen y sgwrs")
+    before = await row_counts(harness.services.db)
+    await press_old(member, preview, send)  # the draft went when it was sent
+    assert alert(harness).startswith(FINISHED[lang])
+    await press_old(member, sent, "Reply" if en else "Ateb")  # the conversation has ended
+    assert ("This conversation has ended" if en else "Mae'r sgwrs hon wedi gorffen") in alert(
+        harness
+    )
+    assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_removed_entrys_old_buttons_change_nothing(harness: Harness, lang: str) -> None:
+    en = lang == "en"
+    rep = await _hours_removal(harness, lang)
+    confirm = buttons_of(rep.last)
+    yes = "Yes, remove this entry" if en else "Ydw, tynnu'r cofnod hwn"
+    await rep.press(yes)
+    await rep.say("/involvement" if en else "/cyfranogiad")
+    before = await row_counts(harness.services.db)
+    await press_old(rep, confirm, yes)
     assert alert(harness).startswith(FINISHED[lang])
     assert await row_counts(harness.services.db) == before
