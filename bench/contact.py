@@ -100,7 +100,7 @@ async def _outcomes(db: Database, count: int) -> tuple[float, float]:
     page = await outcome_store.recorded_in(db, cid, limit=5, offset=0)
     await outcome_store.history(db, [o.id for o in page])
     for outcome in page:
-        await outcomes.render(db, tr, outcome)
+        await outcomes.render(db, tr, outcome, 5)
     listing = time.perf_counter() - started
     settings = Settings(token=FAKE_TOKEN, timezone=TZ)
     started = time.perf_counter()

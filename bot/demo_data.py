@@ -61,7 +61,7 @@ async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
     )
     if rep_id:  # an outcome already recorded, so /outcomes has something in it too
         outcome = await outcome_store.create_draft(db, rep_id, carers)
-        await outcome_store.set_topic(db, outcome, topic)
+        await outcome_store.set_link(db, outcome, topic_id=topic)
         texts: dict[OutcomeField, str] = {
             "said_cy": "Roedd apwyntiadau yn ystod y dydd yn anodd i ofalwyr sy'n gweithio.",
             "said_en": "Daytime appointments were hard for carers who work.",

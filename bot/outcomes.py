@@ -15,9 +15,11 @@ from bot import delivery
 from bot.delivery import Outgoing
 from bot.domain import counting
 from bot.i18n import LANGS, N_, Lang, Tr, translator
+from bot.polls import results as poll_results
 from bot.storage import Database, audit, constituencies
 from bot.storage import broadcasts as audience
 from bot.storage import outcomes as store
+from bot.storage import polls as poll_store
 from bot.storage import topics as topic_store
 from bot.storage.broadcasts import Recipient
 from bot.storage.db import utcnow
@@ -56,15 +58,37 @@ def shorten(text: str, limit: int = SHORT) -> str:
     return cut.rstrip(",.;: ") + "…"
 
 
-async def link_text(db: Database, tr: Tr, outcome: Outcome) -> str | None:
-    """What the outcome answers, in the reader's language: a sentence, or None."""
+async def link_lines(db: Database, tr: Tr, outcome: Outcome, minimum: int) -> list[str]:
+    """What the outcome answers, in the reader's language: HTML lines, perhaps none.
+
+    A closed poll brings its question, its closing day and, if its author shared the results
+    with members, those results as members were shown them (through the counting rule)."""
+    if outcome.poll_id is not None:
+        poll = await poll_store.get(db, outcome.poll_id)
+        if poll is not None and poll.closed_at is not None:
+            lines = [
+                tr.gettext("In answer to the poll “{question}”, closed on {date}.").format(
+                    question=esc(poll.question(tr.lang)), date=tr.date(poll.closed_at)
+                )
+            ]
+            shown = poll_results.rows(tr, poll, minimum) if poll.share else []
+            if shown:
+                counted = " · ".join(
+                    f"{esc(row.label)}: {row.words}"
+                    + (f" ({row.percent}%)" if row.percent is not None else "")
+                    for row in shown
+                )
+                lines.append(tr.gettext("How members answered: {results}").format(results=counted))
+            return lines
     if outcome.topic_id is not None:
         topic = await topic_store.get(db, outcome.topic_id)
         if topic is not None:
-            return tr.gettext("In answer to the topic “{title}”.").format(
-                title=esc(topic.title(tr.lang))
-            )
-    return None
+            return [
+                tr.gettext("In answer to the topic “{title}”.").format(
+                    title=esc(topic.title(tr.lang))
+                )
+            ]
+    return []
 
 
 async def place_name(db: Database, outcome: Outcome, lang: Lang) -> str:
@@ -72,7 +96,7 @@ async def place_name(db: Database, outcome: Outcome, lang: Lang) -> str:
     return place.name(lang) if place else ""
 
 
-async def render(db: Database, tr: Tr, outcome: Outcome) -> str:
+async def render(db: Database, tr: Tr, outcome: Outcome, minimum: int) -> str:
     """The outcome as its network's members receive it, in the reader's language."""
     lines = [
         tr.gettext("<b>You said, we did</b>")
@@ -81,9 +105,9 @@ async def render(db: Database, tr: Tr, outcome: Outcome) -> str:
         tr.gettext("<b>You said:</b> {text}").format(text=esc(outcome.said(tr.lang))),
         tr.gettext("<b>We did:</b> {text}").format(text=esc(outcome.did(tr.lang))),
     ]
-    link = await link_text(db, tr, outcome)
+    link = await link_lines(db, tr, outcome, minimum)
     if link:
-        lines += ["", f"<i>{link}</i>"]
+        lines += ["", *(f"<i>{line}</i>" for line in link)]
     if outcome.review_on is not None:
         lines.append(
             tr.gettext("We'll report on progress by {date}.").format(
@@ -128,11 +152,12 @@ async def record(
     report_chat_id: int,
     report_lang: Lang,
     tz: tzinfo,
+    minimum: int,
 ) -> int | None:
     """Record a draft, and queue it for the network if `send`; returns how many it goes to
     (0 when not sent), or None if it was recorded already (a second press)."""
     people_ = await recipients(db, outcome.constituency_id) if send else []
-    texts = {lang: await render(db, translator(lang, tz), outcome) for lang in LANGS}
+    texts = {lang: await render(db, translator(lang, tz), outcome, minimum) for lang in LANGS}
     async with db.transaction() as tx:  # nothing but `tx` inside: `db` would wait for itself
         batch_id = None
         if people_:

@@ -33,7 +33,7 @@ LABELS = {
         "quietly": "Record it without sending",
         "month": "In 1 month",
         "none": "No review date",
-        "no topic": "It doesn't answer a topic",
+        "no topic": "Neither a poll nor a topic",
     },
     "cy": {
         "record": "Cofnodi canlyniad",
@@ -41,7 +41,7 @@ LABELS = {
         "quietly": "Ei gofnodi heb ei anfon",
         "month": "Ymhen 1 mis",
         "none": "Dim diwrnod adolygu",
-        "no topic": "Dydy e ddim yn ymateb i bwnc",
+        "no topic": "Dim pôl na phwnc",
     },
 }
 
@@ -187,7 +187,7 @@ async def test_bad_input_and_forged_buttons_change_nothing(harness: Harness) -> 
     stranger_rep = await make_rep(harness, 7241, places["users"])
     await rep.say("/outcomes")
     await rep.press("Record an outcome")
-    await rep.press("It doesn't answer a topic")
+    await rep.press("Neither a poll nor a topic")
     [short] = await rep.say("ok")
     assert "Please write 3 to 1,000 characters: this has 2." in short.text
     [long] = await rep.say("x" * 1001)
@@ -230,3 +230,49 @@ async def test_older_outcomes_page_by_page(harness: Harness) -> None:
     labels = [b.text for b in mine.button_rows()]
     assert labels[0] == "Older outcomes" and labels[-1] == "Record an outcome"
     assert "Add progress to #7" in labels
+
+
+@pytest.mark.parametrize("lang", ["cy", "en"])
+async def test_an_outcome_linked_to_a_closed_poll_is_delivered(harness: Harness, lang: str) -> None:
+    from tests.helpers.polls import answer, close_on_time, drained, send_poll, write_poll
+
+    places = await seed_constituencies(harness)
+    rep = await make_rep(harness, 7260, places["carers"], lang=lang)
+    voters = [
+        await onboard(
+            harness, 7261 + n, lang=("cy", "en")[n % 2], join=(CARERS_CY, CARERS_EN)[n % 2]
+        )
+        for n in range(10)
+    ]
+    await write_poll(rep, lang=lang, share=True)
+    poll = await send_poll(harness, rep, lang)
+    for n, voter in enumerate(voters):
+        labels = (["Bore", "Gyda'r nos"], ["Morning", "Evening"])[n % 2]
+        await answer(voter, poll, labels[n // 5])  # five mornings, five evenings
+    open_poll = poll
+
+    # While the poll is open it can't be answered by an outcome; once closed, it can.
+    await rep.say("/canlyniadau" if lang == "cy" else "/outcomes")
+    await rep.press(LABELS[lang]["record"])
+    assert not any(b.text.startswith(("Pôl:", "Poll:")) for b in rep.last.button_rows())
+    draft = int(await harness.services.db.scalar("SELECT MAX(id) FROM outcomes"))
+    await rep.press_data(OutcomeButton(draft, "poll", str(open_poll.id)).pack())
+    assert (await store.get(harness.services.db, draft)).poll_id is None  # type: ignore[union-attr]
+    await close_on_time(harness, poll)
+
+    question = (
+        "Pôl: Pa amser sy'n well i gyfarfod?"
+        if lang == "cy"
+        else "Poll: Which time suits you best?"
+    )
+    preview = await record(rep, lang, topic=question, send="")
+    assert "Mewn ymateb i'r pôl “Pa amser sy'n well i gyfarfod?”, a gaeodd ar " in preview
+    assert "Sut atebodd aelodau: Bore: 5 (50%) · Gyda'r nos: 5 (50%)" in preview
+    assert "In answer to the poll “Which time suits you best?”, closed on " in preview
+    assert "How members answered: Morning: 5 (50%) · Evening: 5 (50%)" in preview
+    await rep.press(LABELS[lang]["send"])
+    await drained(harness)
+    assert received(voters[0], "Sut atebodd aelodau: Bore: 5 (50%)")
+    assert received(voters[1], f"We did: {DID_EN}")
+    [listed] = await voters[1].say("/outcomes")
+    assert "In answer to the poll “Which time suits you best?”" in listed.text

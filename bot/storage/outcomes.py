@@ -22,6 +22,7 @@ class Outcome:
     author_id: int | None
     status: Literal["draft", "recorded"]
     topic_id: int | None
+    poll_id: int | None
     said_cy: str
     said_en: str
     did_cy: str
@@ -68,6 +69,7 @@ def _outcome(row: aiosqlite.Row) -> Outcome:
         author_id=row["author_id"],
         status=row["status"],
         topic_id=row["topic_id"],
+        poll_id=row["poll_id"],
         said_cy=row["said_cy"],
         said_en=row["said_en"],
         did_cy=row["did_cy"],
@@ -110,9 +112,13 @@ async def get(db: Queries, outcome_id: int) -> Outcome | None:
     return None if row is None else _outcome(row)
 
 
-async def set_topic(db: Queries, outcome_id: int, topic_id: int | None) -> None:
+async def set_link(
+    db: Queries, outcome_id: int, *, topic_id: int | None = None, poll_id: int | None = None
+) -> None:
+    """What a draft answers: a topic, a closed poll, or (both None) nothing in particular."""
     await db.execute(
-        "UPDATE outcomes SET topic_id = ? WHERE id = ? AND status = 'draft'", (topic_id, outcome_id)
+        "UPDATE outcomes SET topic_id = ?, poll_id = ? WHERE id = ? AND status = 'draft'",
+        (topic_id, poll_id, outcome_id),
     )
 
 

@@ -281,6 +281,18 @@ async def open_in(db: Queries, constituency_ids: Sequence[int]) -> list[Poll]:
     return await _many(db, where, list(constituency_ids))
 
 
+async def closed_in(db: Queries, constituency_id: int, limit: int) -> list[Poll]:
+    """A network's closed polls, newest first (what an outcome may answer)."""
+    rows = await db.fetchall(
+        "SELECT id FROM polls WHERE status = 'closed' AND id IN"
+        " (SELECT poll_id FROM poll_networks WHERE constituency_id = ?)"
+        " ORDER BY closed_at DESC, id DESC LIMIT ?",
+        (constituency_id, limit),
+    )
+    found = [await get(db, r[0]) for r in rows]
+    return [p for p in found if p is not None]
+
+
 async def recent(db: Queries, limit: int = 50) -> list[Poll]:
     """Open and closed polls, newest first."""
     return (await _many(db, "status IN ('open', 'closed')", ()))[:limit]

@@ -21,7 +21,8 @@ from bot.tg.ui import reply
 Action = Literal[
     "new",  # record an outcome: choose the network
     "net",  # ... in network `value`: a draft is made
-    "topic",  # the draft answers topic `value` ("none": no topic)
+    "topic",  # the draft answers topic `value` ("none": neither a topic nor a poll)
+    "poll",  # the draft answers closed poll `value`
     "keep",  # keep the text being asked for as it is
     "review",  # review in `value` months, or "none"
     "day",  # review on a day typed next

@@ -25,9 +25,8 @@ PAGE = 5
 async def outcome_block(context: Context, tr: Tr, outcome: Outcome, history: list[Progress]) -> str:
     assert outcome.recorded_at is not None
     lines = [f"<b>#{outcome.id} · {tr.date(outcome.recorded_at)}</b>"]
-    link = await outcomes.link_text(context.db, tr, outcome)
-    if link:
-        lines.append(f"<i>{link}</i>")
+    link = await outcomes.link_lines(context.db, tr, outcome, context.settings.min_group)
+    lines += [f"<i>{line}</i>" for line in link]
     lines += [
         tr.gettext("<b>You said:</b> {text}").format(text=esc(outcome.said(tr.lang))),
         tr.gettext("<b>We did:</b> {text}").format(text=esc(outcome.did(tr.lang))),

@@ -25,8 +25,10 @@ from bot.handlers.outcomes.common import (
     review_choices,
 )
 from bot.i18n import LANGS, Tr, translator
+from bot.outcomes import shorten
 from bot.storage import constituencies
 from bot.storage import outcomes as store
+from bot.storage import polls as poll_store
 from bot.storage import topics as topic_store
 from bot.storage.outcomes import FIELDS, Field, Outcome
 from bot.tg import steps
@@ -36,7 +38,7 @@ from bot.tg.text import esc, pack_blocks
 from bot.tg.ui import ButtonSpec, answer_with, column, reply
 from bot.views import today
 
-TOPICS_SHOWN = 8
+LINKS_SHOWN = 6  # of each: the newest closed polls and topics
 
 
 def _question(tr: Tr, field: Field) -> str:
@@ -74,26 +76,33 @@ async def start(update: Update, context: Context) -> None:
 
 
 async def new_draft(update: Update, context: Context, cid: int) -> None:
+    """Make the draft, then ask what it answers: a closed poll or a topic of the network."""
     tr = context.tr
     draft_id = await store.create_draft(context.db, member_id(context), cid)
     draft = await store.get(context.db, draft_id)
     assert draft is not None
+    polls = await poll_store.closed_in(context.db, cid, LINKS_SHOWN)
     found = sorted(
         (await topic_store.all_in(context.db, cid)).values(), key=lambda t: t.id, reverse=True
-    )[:TOPICS_SHOWN]
+    )[:LINKS_SHOWN]
     rows = [
+        (tr.gettext("Poll: {question}").format(question=shorten(p.question(tr.lang), 60)),
+         _button(draft, "poll", p.id))
+        for p in polls
+    ]  # fmt: skip
+    rows += [
         (tr.gettext("Topic: {title}").format(title=t.title(tr.lang)), _button(draft, "topic", t.id))
         for t in found
     ]
-    rows.append((tr.gettext("It doesn't answer a topic"), _button(draft, "topic", "none")))
+    rows.append((tr.gettext("Neither a poll nor a topic"), _button(draft, "topic", "none")))
     rows.append(_cancel(tr, draft))
     await steps.ask(context, CHOOSING)
     await answer_with(
         update,
         context,
         tr.gettext(
-            "What does this outcome answer? Choose the topic members gave their views on, so "
-            "they can see what came of it."
+            "What does this outcome answer? Choose the poll or the topic members gave their views "
+            "on, so they can see what came of it."
         ),
         column(rows),
     )
@@ -258,7 +267,11 @@ async def preview(update: Update, context: Context, draft: Outcome) -> None:
             if lang == "cy"
             else tr.gettext("⬇️ English readers will receive this:")
         )
-        blocks.append(await outcomes.render(context.db, translator(lang, tz), draft))
+        blocks.append(
+            await outcomes.render(
+                context.db, translator(lang, tz), draft, context.settings.min_group
+            )
+        )
     blocks.append(
         tr.gettext(
             "Record it for the network's list of outcomes (/outcomes), and send it to its "
@@ -285,6 +298,7 @@ async def finish(update: Update, context: Context, draft: Outcome, send: bool) -
         report_chat_id=context.visit.chat_id,
         report_lang=tr.lang,
         tz=context.settings.timezone,
+        minimum=context.settings.min_group,
     )
     await steps.done(context)
     if count is None:
@@ -330,8 +344,8 @@ async def outcome_pressed(update: Update, context: Context, data: OutcomeButton)
         await store.discard_draft(context.db, draft.id)
         await steps.done(context)
         await answer_with(update, context, tr.gettext("Cancelled: nothing was recorded."))
-    elif data.action == "topic":
-        await _topic_chosen(update, context, draft, data.value)
+    elif data.action in ("topic", "poll"):
+        await _link_chosen(update, context, draft, data.action, data.value)
     elif data.action == "keep" and waiting is not None and waiting.kind is TEXT:
         if waiting.data.get("draft") == draft.id:
             await _next(update, context, draft.id, waiting.data.get("then"))
@@ -358,16 +372,26 @@ async def outcome_pressed(update: Update, context: Context, data: OutcomeButton)
         await update.callback_query.answer()
 
 
-async def _topic_chosen(
-    update: Update, context: Context, draft: Outcome, value: str | None
+async def _link_chosen(
+    update: Update, context: Context, draft: Outcome, kind: str, value: str | None
 ) -> None:
-    topic_id = int(value) if value and value.isdigit() else None
-    if topic_id is not None:
-        topic = await topic_store.get(context.db, topic_id)
+    """A topic or a closed poll of the draft's own network (or neither); anything else is
+    an old or forged button and changes nothing."""
+    chosen = int(value) if value and value.isdigit() else None
+    topic_id = poll_id = None
+    if kind == "poll":
+        poll = await poll_store.get(context.db, chosen) if chosen is not None else None
+        if poll is None or poll.status != "closed" or draft.constituency_id not in poll.networks:
+            await own_draft(update, context, None)
+            return
+        poll_id = poll.id
+    elif chosen is not None:
+        topic = await topic_store.get(context.db, chosen)
         if topic is None or topic.constituency_id != draft.constituency_id:
             await own_draft(update, context, None)
             return
-    await store.set_topic(context.db, draft.id, topic_id)
+        topic_id = topic.id
+    await store.set_link(context.db, draft.id, topic_id=topic_id, poll_id=poll_id)
     await ask_text(update, context, await _fresh(context, draft), [*FIELDS, "review"])
 
 
