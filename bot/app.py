@@ -31,6 +31,7 @@ from bot.handlers import (
     glossary,
     interests,
     invites,
+    involvement,
     meetings,
     onboarding,
     outcomes,
@@ -75,6 +76,7 @@ JOURNEYS: list[ModuleType] = [
     contact,
     representatives,
     interests,
+    involvement,
     glossary,
 ]
 

@@ -60,6 +60,7 @@ COMMANDS: list[Command] = [
     Command("meeting", "cyfarfod", N_("Plan a meeting, add its papers, change or cancel it"), Role.REPRESENTATIVE),
     Command("broadcast", "anfon_neges", N_("Send a message to members, in Welsh and English"), Role.REPRESENTATIVE, former=("darlledu",)),
     Command("broadcasts", "negeseuon", N_("Recent messages and how delivery went"), Role.REPRESENTATIVE),
+    Command("involvement", "cyfranogiad", N_("Your involvement on record: polls, outcomes, hours"), Role.REPRESENTATIVE),
     Command("interests", "buddiannau", N_("Declare your interests, and the name members see"), Role.REPRESENTATIVE),
     Command("members", "aelodau", N_("How many members each network has"), Role.REPRESENTATIVE),
     Command("invite", "gwahodd", N_("Create an invitation link"), Role.REPRESENTATIVE),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from bot.domain import counting
 from bot.domain.counting import MEMBERS
 from bot.domain.periods import Period
+from bot.domain.spreadsheet import cell
 from bot.i18n import LANGS, N_, Tr
 from bot.storage import Database
 from bot.storage import topics as topic_store
@@ -243,11 +244,6 @@ def render(data: DigestData, tr: Tr, min_group: int, budget: int = CHAT_BUDGET) 
     return parts
 
 
-def _cell(text: str) -> str:
-    """Plain text a spreadsheet will not run: a leading = + - @ (a formula) gets a '."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def csv_caption(tr: Tr) -> str:
     """What the attached file is: the same words whether the digest was asked for or scheduled."""
     return tr.gettext("All the views, as a spreadsheet file (CSV).")
@@ -264,9 +260,9 @@ def csv_document(data: DigestData, tr: Tr) -> tuple[str, bytes]:
     # TRANSLATORS: column headings of the digest's spreadsheet; “View” is a member's opinion
     # (barn).
     writer.writerow([tr.gettext("Topic"), tr.gettext("Language"), tr.gettext("View")])
-    labels = {tid: _cell(_topic_label(tr, data, tid)) for tid in [None, *data.topics]}
+    labels = {tid: cell(_topic_label(tr, data, tid)) for tid in [None, *data.topics]}
     writer.writerows(
-        [labels.get(v.topic_id), tr.language(v.language), _cell(v.text)] for v in data.views
+        [labels.get(v.topic_id), tr.language(v.language), cell(v.text)] for v in data.views
     )
     name = (
         f"cydlais-{data.constituency.slug}-{data.period.first.isoformat()}"

@@ -149,6 +149,9 @@ FIELDS: dict[str, str] = {
     "decided_by": N_("decided by member number"),
     "decided_at": N_("when decided"),
     "blocked_until": N_("stopped until"),
+    "on_day": N_("day"),
+    "given_minutes": N_("minutes given"),
+    "what": N_("what for"),
 }
 ROLES = {
     "member": N_("member"),

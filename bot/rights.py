@@ -38,6 +38,7 @@ TABLE_LABELS = {
     "outcome_updates": N_("progress updates you added to outcomes"),
     "contact_threads": N_("conversations with a representative or a member (never the messages)"),
     "contact_reports": N_("reports of abuse you made or decided"),
+    "involvement_hours": N_("hours you gave as a representative, as you recorded them"),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {

@@ -169,6 +169,24 @@ def read_day(text: str, today: date) -> date | None:
     return _valid(today.year + 1, month, day)
 
 
+def read_past_day(text: str, today: date) -> date | None:
+    """A whole day not after today; without a year, the latest such day (today included)."""
+    found = _parts(text, today)
+    if found is None:
+        return None
+    year, month, day = found
+    if month is None or day is None:
+        return None
+    if year is not None:
+        chosen = _valid(year, month, day)
+        return chosen if chosen is not None and chosen <= today else None
+    for candidate in (today.year, today.year - 1):
+        chosen = _valid(candidate, month, day)
+        if chosen is not None and chosen <= today:
+            return chosen
+    return None
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day if it is shorter (31 Jan + 1: 28 Feb)."""
     month0 = day.month - 1 + months
@@ -189,4 +207,12 @@ def since_text(since: Since, locale: str) -> str:
     return str(format_date(since.first_day(), format="long", locale=locale))
 
 
-__all__ = ["MONTHS", "Since", "add_months", "read_day", "read_since", "since_text"]
+__all__ = [
+    "MONTHS",
+    "Since",
+    "add_months",
+    "read_day",
+    "read_past_day",
+    "read_since",
+    "since_text",
+]

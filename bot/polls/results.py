@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.domain import polls as rules
+from bot.domain.spreadsheet import cell
 from bot.i18n import Tr
 from bot.polls import counts
 from bot.storage.polls import Poll
@@ -150,11 +151,6 @@ def chart(tr: Tr, poll: Poll, minimum: int) -> Chart | None:
     return bar_chart(tr, poll.question(tr.lang), bars, note=note)
 
 
-def _cell(value: str) -> str:
-    """Plain text a spreadsheet will not run: a leading = + - @ (a formula) gets a '."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def csv_document(tr: Tr, poll: Poll, minimum: int) -> tuple[str, bytes] | None:
     """The counts as a CSV file (UTF-8 with BOM, for spreadsheets); None if none are shown."""
     shown = rows(tr, poll, minimum)
@@ -166,12 +162,12 @@ def csv_document(tr: Tr, poll: Poll, minimum: int) -> tuple[str, bytes] | None:
     for row in shown:
         writer.writerow(
             [
-                _cell(row.label),
-                row.exact if row.exact is not None else _cell(row.words),
+                cell(row.label),
+                row.exact if row.exact is not None else cell(row.words),
                 row.percent if row.percent is not None else "",
             ]
         )
-    writer.writerow([_cell(tr.gettext("Everyone who answered")), poll.answered or 0, 100])
+    writer.writerow([cell(tr.gettext("Everyone who answered")), poll.answered or 0, 100])
     return f"cydlais-poll-{poll.id}-{tr.lang}.csv", buffer.getvalue().encode("utf-8-sig")
 
 
