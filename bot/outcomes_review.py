@@ -72,7 +72,7 @@ async def reminder(db: Database, settings: Settings, outcome: Outcome, member: M
         [
             tr.gettext("<b>Time to report progress</b>"),
             tr.gettext(
-                "Today is the review day for this outcome of {network}. What has happened since?"
+                "The review day has come for this outcome of {network}. What has happened since?"
             ).format(network=esc(await place_name(db, outcome, tr.lang))),
             "",
             tr.gettext("<b>You said:</b> {text}").format(text=esc(shorten(outcome.said(tr.lang)))),

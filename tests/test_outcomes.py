@@ -131,7 +131,7 @@ async def test_a_review_day_reminds_the_author_and_the_update_joins_the_history(
     assert await clock.run_due(services, now=datetime.combine(review_on, time(9, 30), tz)) is False
     await until(_has(rep, "Amser adrodd ar gynnydd"), "the reminder")
     reminder = rep.last
-    assert "Heddiw yw diwrnod adolygu'r canlyniad hwn (Rhwydwaith Gofalwyr" in reminder.text
+    assert "Mae diwrnod adolygu'r canlyniad hwn wedi dod (Rhwydwaith Gofalwyr" in reminder.text
     assert [b.text for b in reminder.button_rows()] == ["Ychwanegu diweddariad ar y cynnydd"]
 
     await rep.press("Ychwanegu diweddariad ar y cynnydd")

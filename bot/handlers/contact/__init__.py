@@ -18,6 +18,7 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot import contact, contact_blocks
 from bot.commands import command
 from bot.context import Context, Services
+from bot.handlers.contact import drafting, reporting  # noqa: F401  # their text steps register on import
 from bot.handlers.contact.common import ContactButton, ThreadButton
 from bot.handlers.contact.replies import thread_pressed
 from bot.handlers.contact.reports import ReportButton, report_pressed, reports_command

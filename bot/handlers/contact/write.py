@@ -17,13 +17,11 @@ from bot.contact import Draft
 from bot.context import Context
 from bot.domain import safety
 from bot.domain.access import Role
-from bot.domain.redaction import redact
 from bot.handlers.contact.common import (
     CHOOSING,
     NO_DRAFT,
     PREVIEW,
     STAGES,
-    WRITING,
     ContactButton,
     ask_text,
     blocked_text,
@@ -35,7 +33,7 @@ from bot.handlers.contact.common import (
     rep_controls,
     to_rep,
 )
-from bot.handlers.contact.replies import preview_reply
+from bot.handlers.contact.drafting import redacted
 from bot.representatives import shown_name
 from bot.storage import constituencies
 from bot.storage import representatives as rep_store
@@ -144,73 +142,6 @@ async def choose_named(update: Update, context: Context, draft: Draft) -> None:
     )
 
 
-@steps.takes_text(WRITING)
-async def text_typed(update: Update, context: Context, waiting: steps.Waiting) -> None:
-    """The words of a message, either side: checked, then previewed. Never stored."""
-    draft = draft_of(waiting)
-    message = update.effective_message
-    if draft is None or message is None:
-        await steps.done(context)
-        await reply(update, context, context.tr.gettext(NO_DRAFT))
-        return
-    steps.touch(context)
-    tr = context.tr
-    text = (message.text or "").strip()
-    if not contact.MIN_LENGTH <= len(text) <= contact.MAX_LENGTH:
-        await reply(
-            update,
-            context,
-            tr.gettext("Please write {low} to {high} characters: this has {n}.").format(
-                low=contact.MIN_LENGTH, high=f"{contact.MAX_LENGTH:,}", n=f"{len(text):,}"
-            ),
-        )
-        return
-    draft.text = text
-    if draft.thread_id is not None:
-        await preview_reply(update, context, draft)
-        return
-    if safety.suggests_crisis(text):
-        await reply(update, context, safety.support_message(tr, contact=True))
-    await preview(update, context, draft)
-
-
-def _redacted(draft: Draft) -> str:
-    assert draft.text is not None
-    return redact(draft.text, draft.lang).text
-
-
-async def preview(update: Update, context: Context, draft: Draft) -> None:
-    """Exactly what the representative will receive (in your language here)."""
-    tr = context.tr
-    assert draft.constituency_id is not None
-    assert draft.text is not None
-    user = update.effective_user
-    await steps.ask(context, PREVIEW, payload=draft)
-    body = to_rep(
-        tr,
-        network=await network_name(context, tr, draft.constituency_id),
-        text=_redacted(draft),
-        closes=contact.closes_at(
-            today(context.settings), context.settings.contact_days, context.settings.timezone
-        ),
-        named=named_as(user) if draft.named and user else None,
-        crisis=safety.suggests_crisis(draft.text),
-    )
-    text = (
-        tr.gettext(
-            "<b>This is exactly what the representative will receive</b> (in their language):"
-        )
-        + "\n\n"
-        + body
-    )
-    buttons = [
-        (tr.gettext("Send the message"), ContactButton("send").pack()),
-        (tr.gettext("Edit"), ContactButton("edit").pack()),
-        _cancel(context),
-    ]
-    await answer_with(update, context, text, column(buttons))
-
-
 @requires(Role.MEMBER, private=True)
 async def contact_pressed(update: Update, context: Context, data: ContactButton) -> None:
     """Every button before a conversation starts; the draft and the choices are re-checked."""
@@ -289,7 +220,7 @@ async def send_first(update: Update, context: Context, draft: Draft) -> None:
     body = to_rep(
         rep_tr,
         network=await network_name(context, rep_tr, cid),
-        text=_redacted(draft),
+        text=redacted(draft),
         closes=thread.expires_at,
         named=named_as(user) if draft.named and user else None,
         crisis=safety.suggests_crisis(draft.text),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, cast
 
 from telegram import Update
 
@@ -16,7 +16,7 @@ from bot.storage.outcomes import Outcome
 from bot.tg import steps
 from bot.tg.buttons import finished
 from bot.tg.callbacks import CallbackData
-from bot.tg.ui import reply
+from bot.tg.ui import ButtonSpec, reply
 
 Action = Literal[
     "new",  # record an outcome: choose the network
@@ -115,3 +115,18 @@ async def checked_text(update: Update, context: Context) -> str | None:
         ),
     )
     return None
+
+
+def button(draft: Outcome, action: str, value: object = None) -> str:
+    return OutcomeButton(draft.id, cast(Any, action), None if value is None else str(value)).pack()
+
+
+def cancel_button(tr: Tr, draft: Outcome) -> ButtonSpec:
+    return (tr.gettext("Cancel, don't record anything"), OutcomeButton(draft.id, "cancel").pack())
+
+
+def review_day_problem(tr: Tr) -> str:
+    return tr.gettext(
+        "I couldn't read that as a day from tomorrow to two years ahead. Please send a date such "
+        "as 3/6/2027 or 3 June 2027."
+    )

@@ -13,8 +13,12 @@ from bot import outcomes
 from bot.context import Context
 from bot.domain.access import Role
 from bot.domain.dates import add_months, read_day
-from bot.handlers.outcomes.common import checked_text, member_id, review_choices
-from bot.handlers.outcomes.record import review_day_problem
+from bot.handlers.outcomes.common import (
+    checked_text,
+    member_id,
+    review_choices,
+    review_day_problem,
+)
 from bot.i18n import LANGS, N_, Lang, Tr, translator
 from bot.outcomes_review import ProgressAction, ProgressButton
 from bot.storage import outcomes as store

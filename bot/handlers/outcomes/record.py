@@ -3,13 +3,12 @@ Welsh, then English), a review day, then a preview of exactly what members recei
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 
 from bot import outcomes
 from bot.context import Context
-from bot.domain import jargon
 from bot.domain.access import Role
 from bot.domain.dates import add_months, read_day
 from bot.handlers.outcomes.common import (
@@ -19,14 +18,17 @@ from bot.handlers.outcomes.common import (
     REVIEW_DAY,
     TEXT,
     OutcomeButton,
+    button,
+    cancel_button,
     checked_text,
     member_id,
     own_draft,
     review_choices,
+    review_day_problem,
 )
-from bot.i18n import LANGS, Tr, translator
+from bot.handlers.outcomes.preview import finish, preview
+from bot.i18n import LANGS, Tr
 from bot.outcomes import shorten
-from bot.storage import constituencies
 from bot.storage import outcomes as store
 from bot.storage import polls as poll_store
 from bot.storage import topics as topic_store
@@ -34,7 +36,7 @@ from bot.storage.outcomes import FIELDS, Field, Outcome
 from bot.tg import steps
 from bot.tg.acting_for import places_for
 from bot.tg.auth import requires
-from bot.tg.text import esc, pack_blocks
+from bot.tg.text import esc
 from bot.tg.ui import ButtonSpec, answer_with, column, reply
 from bot.views import today
 
@@ -52,10 +54,6 @@ def _question(tr: Tr, field: Field) -> str:
         "did_en": tr.gettext("Now what was decided or changed, <b>in English</b>."),
     }
     return texts[field]
-
-
-def _cancel(tr: Tr, draft: Outcome) -> ButtonSpec:
-    return (tr.gettext("Cancel, don't record anything"), OutcomeButton(draft.id, "cancel").pack())
 
 
 async def start(update: Update, context: Context) -> None:
@@ -87,15 +85,15 @@ async def new_draft(update: Update, context: Context, cid: int) -> None:
     )[:LINKS_SHOWN]
     rows = [
         (tr.gettext("Poll: {question}").format(question=shorten(p.question(tr.lang), 60)),
-         _button(draft, "poll", p.id))
+         button(draft, "poll", p.id))
         for p in polls
     ]  # fmt: skip
     rows += [
-        (tr.gettext("Topic: {title}").format(title=t.title(tr.lang)), _button(draft, "topic", t.id))
+        (tr.gettext("Topic: {title}").format(title=t.title(tr.lang)), button(draft, "topic", t.id))
         for t in found
     ]
-    rows.append((tr.gettext("Neither a poll nor a topic"), _button(draft, "topic", "none")))
-    rows.append(_cancel(tr, draft))
+    rows.append((tr.gettext("Neither a poll nor a topic"), button(draft, "topic", "none")))
+    rows.append(cancel_button(tr, draft))
     await steps.ask(context, CHOOSING)
     await answer_with(
         update,
@@ -106,10 +104,6 @@ async def new_draft(update: Update, context: Context, cid: int) -> None:
         ),
         column(rows),
     )
-
-
-def _button(draft: Outcome, action: str, value: object = None) -> str:
-    return OutcomeButton(draft.id, cast(Any, action), None if value is None else str(value)).pack()
 
 
 async def ask_text(update: Update, context: Context, draft: Outcome, then: list[str]) -> None:
@@ -132,8 +126,8 @@ async def ask_text(update: Update, context: Context, draft: Outcome, then: list[
     rows: list[ButtonSpec] = []
     if draft.text(field):
         text += "\n\n" + tr.gettext("Now: {text}").format(text=esc(draft.text(field)))
-        rows.append((tr.gettext("Keep it as it is"), _button(draft, "keep")))
-    rows.append(_cancel(tr, draft))
+        rows.append((tr.gettext("Keep it as it is"), button(draft, "keep")))
+    rows.append(cancel_button(tr, draft))
     await answer_with(update, context, text, column(rows))
 
 
@@ -171,10 +165,10 @@ async def ask_review(update: Update, context: Context, draft: Outcome) -> None:
     tr = context.tr
     await steps.ask(context, CHOOSING)
     rows: list[ButtonSpec] = [
-        (label, _button(draft, "day") if value == "day" else _button(draft, "review", value))
+        (label, button(draft, "day") if value == "day" else button(draft, "review", value))
         for label, value in review_choices(tr)
     ]
-    rows.append(_cancel(tr, draft))
+    rows.append(cancel_button(tr, draft))
     await answer_with(
         update,
         context,
@@ -206,117 +200,6 @@ async def review_day_typed(update: Update, context: Context, waiting: steps.Wait
     fresh = await store.get(context.db, draft.id)
     assert fresh is not None
     await preview(update, context, fresh)
-
-
-def review_day_problem(tr: Tr) -> str:
-    return tr.gettext(
-        "I couldn't read that as a day from tomorrow to two years ahead. Please send a date such "
-        "as 3/6/2027 or 3 June 2027."
-    )
-
-
-# ------------------------------------------------------------------ preview and record
-
-
-def _jargon(tr: Tr, draft: Outcome) -> list[str]:
-    lines: list[str] = []
-    for lang in LANGS:
-        hits = jargon.find(draft.said(lang) + "\n" + draft.did(lang))
-        if hits:
-            if not lines:
-                lines.append(
-                    tr.gettext(
-                        "<b>Plain language check.</b> Some readers may not know these words; "
-                        "you can still send as it is."
-                    )
-                )
-            lines += [f"• {esc(h.found)}: {esc(h.entry.plain(lang))}" for h in hits]
-    return lines
-
-
-def _controls(tr: Tr, draft: Outcome) -> InlineKeyboardMarkup:
-    return column(
-        [
-            (tr.gettext("Record it and send it to members"), _button(draft, "send")),
-            (tr.gettext("Record it without sending"), _button(draft, "record")),
-            (tr.gettext("Edit the Welsh"), _button(draft, "edit", "cy")),
-            (tr.gettext("Edit the English"), _button(draft, "edit", "en")),
-            _cancel(tr, draft),
-        ]
-    )
-
-
-async def preview(update: Update, context: Context, draft: Outcome) -> None:
-    """Exactly what Welsh and English readers receive, who it reaches, then the controls."""
-    tr = context.tr
-    tz = context.settings.timezone
-    reached = len(await outcomes.recipients(context.db, draft.constituency_id))
-    place = await constituencies.get(context.db, draft.constituency_id)
-    summary = [
-        tr.gettext("<b>Check the outcome before it is recorded.</b>"),
-        tr.gettext("Network: {name}").format(name=esc(place.name(tr.lang)) if place else ""),
-        tr.gettext("Review day: {date}").format(date=tr.date(draft.review_on, "full"))
-        if draft.review_on
-        else tr.gettext("Review day: none"),
-        *_jargon(tr, draft),
-    ]
-    blocks = ["\n".join(summary)]
-    for lang in LANGS:
-        blocks.append(
-            tr.gettext("⬇️ Welsh readers will receive this:")
-            if lang == "cy"
-            else tr.gettext("⬇️ English readers will receive this:")
-        )
-        blocks.append(
-            await outcomes.render(
-                context.db, translator(lang, tz), draft, context.settings.min_group
-            )
-        )
-    blocks.append(
-        tr.gettext(
-            "Record it for the network's list of outcomes (/outcomes), and send it to its "
-            "members as a progress update? It would reach {people}."
-        ).format(people=outcomes.people(tr, reached, context.settings.min_group))
-    )
-    messages = pack_blocks(blocks)
-    for message in messages[:-1]:
-        await reply(update, context, message)
-    await reply(update, context, messages[-1], _controls(tr, draft))
-    await steps.ask(context, PREVIEW, {"draft": draft.id})
-
-
-async def finish(update: Update, context: Context, draft: Outcome, send: bool) -> None:
-    tr = context.tr
-    if draft.said_cy == "" or draft.did_en == "":
-        await ask_text(update, context, draft, [*FIELDS, "review"])
-        return
-    count = await outcomes.record(
-        context.db,
-        draft,
-        send=send,
-        author_id=member_id(context),
-        report_chat_id=context.visit.chat_id,
-        report_lang=tr.lang,
-        tz=context.settings.timezone,
-        minimum=context.settings.min_group,
-    )
-    await steps.done(context)
-    if count is None:
-        await answer_with(update, context, tr.gettext(NO_LONGER))
-        return
-    if count:
-        context.services.delivery.wake()
-        text = tr.gettext(
-            "Recorded, and sending to {people} now. Members can read it any time with /outcomes."
-        ).format(people=outcomes.people(tr, count, context.settings.min_group))
-    elif send:
-        text = tr.gettext(
-            "Recorded. The network has no active members yet, so nothing was sent; members "
-            "will find it with /outcomes."
-        )
-    else:
-        text = tr.gettext("Recorded, without sending. Members can read it with /outcomes.")
-    await answer_with(update, context, text)
 
 
 # ------------------------------------------------------------------ buttons
@@ -365,7 +248,7 @@ async def outcome_pressed(update: Update, context: Context, data: OutcomeButton)
         await ask_text(
             update, context, draft, [f"said_{data.value}", f"did_{data.value}", "preview"]
         )
-    elif data.action in ("send", "record"):
+    elif data.action in ("send", "record") and waiting is not None and waiting.kind is PREVIEW:
         await finish(update, context, draft, send=data.action == "send")
     else:
         assert update.callback_query is not None
