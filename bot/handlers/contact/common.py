@@ -27,6 +27,12 @@ NO_DRAFT = N_(
     "This message is no longer being written: drafts are deleted after 15 minutes, or when they "
     "are sent or cancelled. Nothing was sent."
 )
+CRISIS_OPENING = N_(
+    "It sounds as if things may be very hard for you right now. Thank you for telling us. Your "
+    "message will still reach the representative, but <b>representatives are not a crisis "
+    "service</b> and may not read it straight away. If you need support now, you can contact any "
+    "of these:"
+)
 CLOSED = N_(
     "This conversation has ended, so nothing more can be sent in it. To write to a "
     "representative, send /contact."

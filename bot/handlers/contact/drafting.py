@@ -13,6 +13,7 @@ from bot.context import Context
 from bot.domain import safety
 from bot.domain.redaction import redact
 from bot.handlers.contact.common import (
+    CRISIS_OPENING,
     NO_DRAFT,
     PREVIEW,
     WRITING,
@@ -54,7 +55,7 @@ async def text_typed(update: Update, context: Context, waiting: steps.Waiting) -
         await preview_reply(update, context, draft)
         return
     if safety.suggests_crisis(text):
-        await reply(update, context, safety.support_message(tr, contact=True))
+        await reply(update, context, safety.support_message(tr, opening=tr.gettext(CRISIS_OPENING)))
     await preview(update, context, draft)
 
 

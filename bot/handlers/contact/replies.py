@@ -22,6 +22,7 @@ from bot.domain.redaction import redact
 from bot.handlers.contact import ending, reporting
 from bot.handlers.contact.common import (
     CLOSED,
+    CRISIS_OPENING,
     NO_DRAFT,
     PREVIEW,
     WRITING,
@@ -84,7 +85,7 @@ async def preview_reply(update: Update, context: Context, draft: Draft) -> None:
     thread, side = found
     tr = context.tr
     if side == "member" and draft.text and safety.suggests_crisis(draft.text):
-        await reply(update, context, safety.support_message(tr, contact=True))
+        await reply(update, context, safety.support_message(tr, opening=tr.gettext(CRISIS_OPENING)))
     await steps.ask(context, PREVIEW, payload=draft)
     heading = (
         tr.gettext(
