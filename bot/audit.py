@@ -200,6 +200,8 @@ async def sentence(db: Database, tr: Tr, entry: AuditEntry, min_group: int) -> s
             text = tr.gettext("{who} planned a meeting: “{meeting}”.")
         case "meeting.changed":
             text = tr.gettext("{who} changed a meeting and told the members: “{meeting}”.")
+        case "meeting.attendance":
+            text = tr.gettext("{who} confirmed who came to a meeting: “{meeting}”.")
         case "meeting.cancelled":
             text = tr.gettext("{who} cancelled a meeting: “{meeting}”.")
         case "suggestion.on_agenda":

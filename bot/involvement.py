@@ -1,8 +1,8 @@
 """Involvement on record, for reward and recognition: what a representative has done.
 
 Counted from the records themselves, never typed twice: polls they ran (sent to members),
-outcomes they reported and progress added to them; the hours they gave are typed by them
-(`/involvement`). A representative sees their own record; coordinators export everyone's as a
+outcomes they reported and progress added to them, meetings the organiser confirmed they came
+to; the hours they gave are typed by them (`/involvement`). A representative sees their own record; coordinators export everyone's as a
 CSV file, for a financial year (from 1 April), the last 12 months, or all time.
 """
 
@@ -50,7 +50,7 @@ def hours_text(tr: Tr, minutes: int) -> str:
 
 async def record_of(db: Database, member_id: int, since: date | None) -> Done:
     found = await store.done(db, since, member_id)
-    return found[0] if found else Done(member_id, 0, 0, 0, 0)
+    return found[0] if found else Done(member_id, 0, 0, 0, 0, 0)
 
 
 async def _roles(db: Database, settings: Settings, tr: Tr) -> dict[int, tuple[str, str]]:
@@ -92,6 +92,7 @@ async def export(
             tr.gettext("Polls run"),
             tr.gettext("Outcomes reported"),
             tr.gettext("Progress updates"),
+            tr.gettext("Meetings attended"),
             tr.gettext("Hours given"),
         ]
     )
@@ -107,6 +108,7 @@ async def export(
                 row.polls,
                 row.outcomes,
                 row.progress,
+                row.meetings,
                 f"{row.minutes / 60:.2f}",
             ]
         )

@@ -18,8 +18,10 @@ from bot.i18n import LANGS, N_, Lang, Tr, translator
 from bot.polls import results as poll_results
 from bot.storage import Database, audit, constituencies
 from bot.storage import broadcasts as audience
+from bot.storage import meetings as meeting_store
 from bot.storage import outcomes as store
 from bot.storage import polls as poll_store
+from bot.storage import suggestions as suggestion_store
 from bot.storage import topics as topic_store
 from bot.storage.broadcasts import Recipient
 from bot.storage.db import utcnow
@@ -62,7 +64,9 @@ async def link_lines(db: Database, tr: Tr, outcome: Outcome, minimum: int) -> li
     """What the outcome answers, in the reader's language: HTML lines, perhaps none.
 
     A closed poll brings its question, its closing day and, if its author shared the results
-    with members, those results as members were shown them (through the counting rule)."""
+    with members, those results as members were shown them (through the counting rule). A
+    topic members suggested for a meeting brings the meeting and the words suggested (as
+    anonymous, and as redacted, as when they were suggested)."""
     if outcome.poll_id is not None:
         poll = await poll_store.get(db, outcome.poll_id)
         if poll is not None and poll.closed_at is not None:
@@ -80,6 +84,20 @@ async def link_lines(db: Database, tr: Tr, outcome: Outcome, minimum: int) -> li
                 )
                 lines.append(tr.gettext("How members answered: {results}").format(results=counted))
             return lines
+    if outcome.suggestion_id is not None:
+        suggestion = await suggestion_store.get(db, outcome.suggestion_id)
+        meeting = await meeting_store.get(db, suggestion.meeting_id) if suggestion else None
+        if suggestion is not None and meeting is not None and meeting.starts_at is not None:
+            return [
+                tr.gettext(
+                    "In answer to a topic members suggested for the meeting “{meeting}” on "
+                    "{date}: “{topic}”."
+                ).format(
+                    meeting=esc(meeting.title(tr.lang)),
+                    date=tr.date(meeting.starts_at),
+                    topic=esc(shorten(suggestion.text, 160)),
+                )
+            ]
     if outcome.topic_id is not None:
         topic = await topic_store.get(db, outcome.topic_id)
         if topic is not None:

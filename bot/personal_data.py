@@ -152,6 +152,9 @@ FIELDS: dict[str, str] = {
     "on_day": N_("day"),
     "given_minutes": N_("minutes given"),
     "what": N_("what for"),
+    "confirmed_by": N_("confirmed by member number"),
+    "confirmed_at": N_("when confirmed"),
+    "suggestion_id": N_("meeting topic number"),
 }
 ROLES = {
     "member": N_("member"),

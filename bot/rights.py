@@ -39,6 +39,9 @@ TABLE_LABELS = {
     "contact_threads": N_("conversations with a representative or a member (never the messages)"),
     "contact_reports": N_("reports of abuse you made or decided"),
     "involvement_hours": N_("hours you gave as a representative, as you recorded them"),
+    "meeting_attendance": N_(
+        "meetings an organiser confirmed you came to, or whose attendance you confirmed"
+    ),
 }
 # Why a record is kept, where its name alone leaves a person guessing (shown by /mydata).
 WHY_KEPT = {

@@ -9,11 +9,12 @@ from datetime import timedelta
 
 import pytest
 
-from bot.handlers.involvement import ExportButton, InvolvementButton
+from bot.handlers.involvement import AttendanceButton, ExportButton, InvolvementButton
 from bot.sim.harness import Harness, Person
 from bot.storage import involvement as store
-from bot.storage import members
+from bot.storage import meetings, members, rsvps
 from bot.storage import representatives as rep_store
+from bot.storage.db import utcnow
 from bot.views import today
 from tests.helpers.db import row_counts
 from tests.helpers.delivery import coordinator
@@ -147,6 +148,7 @@ async def test_the_csv_export_columns_and_counts(harness: Harness, lang: str) ->
     await record(rep, "en", topic=None, send="quietly")
     await add_hours(rep, "en", "2")
     await add_hours(quiet, "cy", "1.5")
+    await held_meeting(harness, rep, places["carers"], came=[rep_member.id])
     # Time given more than a year ago counts for all time, not the last 12 months.
     old = today(harness.settings) - timedelta(days=400)
     await store.add_hours(db, quiet_member.id, old, 60, "")
@@ -165,10 +167,11 @@ async def test_the_csv_export_columns_and_counts(harness: Harness, lang: str) ->
     rows = await export("all")
     header = (
         ["Rhif aelod", "Yr enw a ddangosir i aelodau", "Rôl", "Rhwydweithiau", "Polau a gynhaliwyd",
-         "Canlyniadau a adroddwyd", "Diweddariadau ar y cynnydd", "Oriau a roddwyd"]
+         "Canlyniadau a adroddwyd", "Diweddariadau ar y cynnydd", "Cyfarfodydd a fynychwyd",
+         "Oriau a roddwyd"]
         if lang == "cy"
         else ["Member number", "Name shown to members", "Role", "Networks", "Polls run",
-              "Outcomes reported", "Progress updates", "Hours given"]
+              "Outcomes reported", "Progress updates", "Meetings attended", "Hours given"]
     )  # fmt: skip
     assert rows[0] == header
     by_member = {int(r[0]): r for r in rows[1:]}
@@ -181,11 +184,95 @@ async def test_the_csv_export_columns_and_counts(harness: Harness, lang: str) ->
         "1",
         "2",
         "0",
+        "1",
         "2.00",
     ]
-    assert by_member[quiet_member.id][4:] == ["0", "0", "0", "2.50"]
+    assert by_member[quiet_member.id][4:] == ["0", "0", "0", "0", "2.50"]
     # One row each for those who hold a role or did something: not members, nor a coordinator
     # (named in the settings) who has done nothing yet.
     assert set(by_member) == {rep_member.id, quiet_member.id}
     recent = await export("12m")
-    assert {int(r[0]): r for r in recent[1:]}[quiet_member.id][7] == "1.50"
+    assert {int(r[0]): r for r in recent[1:]}[quiet_member.id][8] == "1.50"
+
+
+async def held_meeting(h: Harness, organiser: Person, network: int, came: list[int]) -> int:
+    """A meeting planned as an organiser would, which then took place (its start moved into
+    the past, as time passing would), and the organiser's confirmation of who came."""
+    from tests.helpers.meetings import plan
+
+    start = (utcnow() + timedelta(days=10)).astimezone(h.settings.timezone)
+    meeting = await plan(h, organiser, "en", start.replace(hour=14, minute=0, second=0))
+    await meetings.set_start(h.services.db, meeting.id, utcnow() - timedelta(days=2))
+    await organiser.say("/involvement")
+    await organiser.press("Confirm who came to a meeting")
+    await organiser.press(organiser.last.button_rows()[0].text)
+    labels = [b.text for b in organiser.last.button_rows()]
+    db = h.services.db
+    for member_id in came:
+        name = await rep_store.display_name(db, member_id)
+        position = next(
+            r.position
+            for r in await rep_store.of_constituency(db, network)
+            if r.member_id == member_id
+        )
+        label = next(t for t in labels if t.startswith(name or f"Representative {position}"))
+        await organiser.press(label)
+    await organiser.press("That's everyone who came")
+    return meeting.id
+
+
+@pytest.mark.parametrize("lang", ["cy", "en"])
+async def test_meetings_attended_as_the_organiser_confirms(harness: Harness, lang: str) -> None:
+    places = await seed_constituencies(harness)
+    organiser = await make_rep(harness, 7441, places["carers"])
+    came = await make_rep(harness, 7442, places["carers"], lang=lang)
+    stayed = await make_rep(harness, 7443, places["carers"])
+    outsider = await make_rep(harness, 7444, places["users"])
+    db = harness.services.db
+    came_id = (await members.by_telegram_id(db, 7442)).id  # type: ignore[union-attr]
+    stayed_id = (await members.by_telegram_id(db, 7443)).id  # type: ignore[union-attr]
+    meeting_id = await held_meeting(harness, organiser, places["carers"], came=[])
+    await rsvps.answer(db, meeting_id, came_id, "yes")
+    await rsvps.answer(db, meeting_id, stayed_id, "yes")
+
+    # The list is every representative of the network, never who replied how.
+    await organiser.say("/involvement")
+    await organiser.press("Confirm who came to a meeting")
+    [listed] = await organiser.press(organiser.last.button_rows()[0].text)
+    labels = [b.text for b in listed.button_rows()]
+    assert labels == [
+        "Representative 1 (Cardiff and Vale Carers' Network)",
+        "Representative 2 (Cardiff and Vale Carers' Network)",
+        "Representative 3 (Cardiff and Vale Carers' Network)",
+        "That's everyone who came",
+    ]
+    assert "I'll be there" not in listed.text
+    await organiser.press("Representative 2 (Cardiff and Vale Carers' Network)")
+    ticked = [b.text for b in organiser.last.button_rows()]
+    assert "✓ Representative 2 (Cardiff and Vale Carers' Network)" in ticked
+    finish = {b.text: b.data for b in organiser.last.button_rows()}
+    await organiser.press("That's everyone who came")
+
+    [record] = await came.say("/cyfranogiad" if lang == "cy" else "/involvement")
+    if lang == "cy":
+        assert (
+            "Cyfarfodydd y daethoch chi iddyn nhw, fel y cadarnhaodd eu trefnwyr: 1 ers"
+            in record.text
+        )
+        assert "Cyfarfodydd y dywedoch chi y byddech chi'n dod iddyn nhw: 1 ers" in record.text
+    else:
+        assert "Meetings you came to, as their organisers confirmed: 1 since" in record.text
+        assert "Meetings you said you would come to: 1 since" in record.text
+    [other] = await stayed.say("/involvement")
+    assert "as their organisers confirmed: 0 since" in other.text
+    assert "you said you would come to: 1 since" in other.text
+
+    # Nobody else confirms: not another network's representative, nor with an old button.
+    before = await row_counts(db)
+    for action in ("meeting", "toggle", "done"):
+        await outsider.press_data(AttendanceButton(action, meeting_id, stayed_id).pack())  # type: ignore[arg-type]
+    await organiser.press_data(finish["That's everyone who came"])
+    await organiser.press_data(AttendanceButton("toggle", meeting_id, stayed_id).pack())
+    assert await row_counts(db) == before
+    actions = [r[0] for r in await db.fetchall("SELECT action FROM audit_log")]
+    assert actions.count("meeting.attendance") == 2

@@ -33,7 +33,7 @@ LABELS = {
         "quietly": "Record it without sending",
         "month": "In 1 month",
         "none": "No review date",
-        "no topic": "Neither a poll nor a topic",
+        "no topic": "None of these",
     },
     "cy": {
         "record": "Cofnodi canlyniad",
@@ -41,7 +41,7 @@ LABELS = {
         "quietly": "Ei gofnodi heb ei anfon",
         "month": "Ymhen 1 mis",
         "none": "Dim diwrnod adolygu",
-        "no topic": "Dim pôl na phwnc",
+        "no topic": "Dim un o'r rhain",
     },
 }
 
@@ -187,7 +187,7 @@ async def test_bad_input_and_forged_buttons_change_nothing(harness: Harness) -> 
     stranger_rep = await make_rep(harness, 7241, places["users"])
     await rep.say("/outcomes")
     await rep.press("Record an outcome")
-    await rep.press("Neither a poll nor a topic")
+    await rep.press("None of these")
     [short] = await rep.say("ok")
     assert "Please write 3 to 1,000 characters: this has 2." in short.text
     [long] = await rep.say("x" * 1001)
@@ -276,3 +276,43 @@ async def test_an_outcome_linked_to_a_closed_poll_is_delivered(harness: Harness,
     assert received(voters[1], f"We did: {DID_EN}")
     [listed] = await voters[1].say("/outcomes")
     assert "In answer to the poll “Which time suits you best?”" in listed.text
+
+
+@pytest.mark.parametrize("lang", ["cy", "en"])
+async def test_an_outcome_answers_a_topic_members_put_on_a_meetings_agenda(
+    harness: Harness, lang: str
+) -> None:
+    from tests.helpers.meetings import plan
+    from tests.test_suggestions import WORDS as SUGGEST
+    from tests.test_suggestions import ahead, suggest
+
+    places, welsh, english, _ = await setting(harness)
+    rep = await make_rep(harness, 7280, places["carers"], lang=lang)
+    await plan(harness, rep, lang, ahead(harness))
+    await suggest(english, "en", "Evening clinics for carers who work, please.")
+    await rep.say("/awgrymu" if lang == "cy" else "/suggest")
+    await rep.press(SUGGEST["ranked"][lang])
+    await rep.press(SUGGEST["agenda 1"][lang])
+
+    label = (
+        "Awgrym ar gyfer cyfarfod: Evening clinics for carers who work, please."
+        if lang == "cy"
+        else "Suggested for a meeting: Evening clinics for carers who work, please."
+    )
+    preview = await record(rep, lang, topic=label, send="")
+    assert (
+        "Mewn ymateb i bwnc a awgrymodd aelodau ar gyfer y cyfarfod “Fforwm Gofalwyr” ar "
+        in preview
+    )
+    assert "In answer to a topic members suggested for the meeting “Carers' Forum” on " in preview
+    assert ": “Evening clinics for carers who work, please.”" in preview
+    await rep.press(LABELS[lang]["send"])
+    listed = await welsh.say("/canlyniadau")
+    assert any(
+        "a awgrymodd aelodau ar gyfer y cyfarfod “Fforwm Gofalwyr”" in m.text for m in listed
+    )
+    # Nothing in the outcome says who suggested it: the suggestion never knew.
+    [row] = await harness.services.db.fetchall(
+        "SELECT * FROM outcomes WHERE status = 'recorded' AND suggestion_id IS NOT NULL"
+    )
+    assert english.id not in tuple(row)

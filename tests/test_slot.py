@@ -286,7 +286,7 @@ async def _outcome_preview(h: Harness, lang: str) -> Person:
     en = lang == "en"
     await rep.say("/outcomes")
     await rep.press("Record an outcome" if en else "Cofnodi canlyniad")
-    await rep.press("Neither a poll nor a topic" if en else "Dim pôl na phwnc")
+    await rep.press("None of these" if en else "Dim un o'r rhain")
     for typed in ("Dywedodd pobl", "People said", "Gwnaethon ni", "We did"):
         await rep.say(typed)
     await rep.press("No review date" if en else "Dim diwrnod adolygu")

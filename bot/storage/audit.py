@@ -38,6 +38,7 @@ Action = Literal[
     "meeting.scheduled",
     "meeting.changed",
     "meeting.cancelled",
+    "meeting.attendance",
     "suggestion.on_agenda",
     "interest.declared",
     "interest.updated",

@@ -26,6 +26,7 @@ class Done:
     outcomes: int  # outcomes they recorded
     progress: int  # progress updates they added
     minutes: int  # hours given, in minutes
+    meetings: int  # meetings the organiser confirmed they came to
 
 
 async def add_hours(db: Queries, member_id: int, on_day: date, minutes: int, what: str) -> int:
@@ -67,7 +68,9 @@ SELECT m.id,
   (SELECT COUNT(*) FROM outcome_updates u WHERE u.author_id = m.id AND u.status = 'added'
      AND u.added_at >= ?1),
   (SELECT COALESCE(SUM(h.given_minutes), 0) FROM involvement_hours h WHERE h.member_id = m.id
-     AND h.on_day >= ?1)
+     AND h.on_day >= ?1),
+  (SELECT COUNT(*) FROM meeting_attendance a JOIN meetings mt ON mt.id = a.meeting_id
+     WHERE a.member_id = m.id AND mt.status = 'scheduled' AND mt.starts_at >= ?1)
 FROM members m
 """
 
@@ -83,6 +86,59 @@ async def done(db: Queries, since: date | None, member_id: int | None = None) ->
         else " WHERE m.id IN (SELECT member_id FROM roles) OR m.id IN (SELECT author_id FROM polls)"
         " OR m.id IN (SELECT author_id FROM outcomes WHERE status = 'recorded')"
         " OR m.id IN (SELECT member_id FROM involvement_hours)"
+        " OR m.id IN (SELECT member_id FROM meeting_attendance)"
     )
     rows = await db.fetchall(_DONE + where + " ORDER BY m.id", params)
-    return [Done(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [Done(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+
+# ------------------------------------------------------------------ meetings attended
+
+
+async def said_they_would_come(db: Queries, member_id: int, since: date | None, now: str) -> int:
+    """Meetings that have started to which the member replied "I'll be there" (their own
+    record: only they see it)."""
+    return int(
+        await db.scalar(
+            "SELECT COUNT(*) FROM rsvps r JOIN meetings mt ON mt.id = r.meeting_id"
+            " WHERE r.member_id = ? AND r.answer = 'yes' AND mt.status = 'scheduled'"
+            " AND mt.starts_at <= ? AND mt.starts_at >= ?",
+            (member_id, now, since.isoformat() if since else ""),
+        )
+    )
+
+
+async def meetings_held(
+    db: Queries, *, organiser_id: int | None, after: str, until: str, limit: int
+) -> list[int]:
+    """Meetings that have started (newest first) whose attendance may be confirmed: the
+    organiser's own, or any (organiser_id None: a coordinator)."""
+    rows = await db.fetchall(
+        "SELECT id FROM meetings WHERE status = 'scheduled' AND starts_at <= ? AND starts_at >= ?"
+        " AND (? IS NULL OR organiser_id = ?) ORDER BY starts_at DESC LIMIT ?",
+        (until, after, organiser_id, organiser_id, limit),
+    )
+    return [r[0] for r in rows]
+
+
+async def attended(db: Queries, meeting_id: int) -> set[int]:
+    rows = await db.fetchall(
+        "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?", (meeting_id,)
+    )
+    return {r[0] for r in rows}
+
+
+async def set_attended(
+    db: Queries, meeting_id: int, member_id: int, confirmed_by: int, present: bool
+) -> None:
+    if present:
+        await db.execute(
+            "INSERT INTO meeting_attendance (meeting_id, member_id, confirmed_by, confirmed_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (meeting_id, member_id, confirmed_by, to_db(utcnow())),
+        )
+    else:
+        await db.execute(
+            "DELETE FROM meeting_attendance WHERE meeting_id = ? AND member_id = ?",
+            (meeting_id, member_id),
+        )

@@ -23,6 +23,7 @@ class Outcome:
     status: Literal["draft", "recorded"]
     topic_id: int | None
     poll_id: int | None
+    suggestion_id: int | None
     said_cy: str
     said_en: str
     did_cy: str
@@ -70,6 +71,7 @@ def _outcome(row: aiosqlite.Row) -> Outcome:
         status=row["status"],
         topic_id=row["topic_id"],
         poll_id=row["poll_id"],
+        suggestion_id=row["suggestion_id"],
         said_cy=row["said_cy"],
         said_en=row["said_en"],
         did_cy=row["did_cy"],
@@ -113,12 +115,19 @@ async def get(db: Queries, outcome_id: int) -> Outcome | None:
 
 
 async def set_link(
-    db: Queries, outcome_id: int, *, topic_id: int | None = None, poll_id: int | None = None
+    db: Queries,
+    outcome_id: int,
+    *,
+    topic_id: int | None = None,
+    poll_id: int | None = None,
+    suggestion_id: int | None = None,
 ) -> None:
-    """What a draft answers: a topic, a closed poll, or (both None) nothing in particular."""
+    """What a draft answers: a topic, a closed poll, a topic put on a meeting's agenda, or
+    (all None) nothing in particular."""
     await db.execute(
-        "UPDATE outcomes SET topic_id = ?, poll_id = ? WHERE id = ? AND status = 'draft'",
-        (topic_id, poll_id, outcome_id),
+        "UPDATE outcomes SET topic_id = ?, poll_id = ?, suggestion_id = ?"
+        " WHERE id = ? AND status = 'draft'",
+        (topic_id, poll_id, suggestion_id, outcome_id),
     )
 
 

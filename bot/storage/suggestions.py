@@ -99,6 +99,18 @@ async def on_agenda(db: Queries, meeting_id: int) -> list[Suggestion]:
     return [_suggestion(r) for r in rows]
 
 
+async def on_agenda_in(db: Queries, constituency_id: int, limit: int) -> list[Suggestion]:
+    """Topics put on the agenda of a network's meetings, newest first (what an outcome may
+    answer)."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM agenda_suggestions WHERE on_agenda_at IS NOT NULL"  # noqa: S608  # our own columns
+        " AND meeting_id IN (SELECT meeting_id FROM meeting_networks WHERE constituency_id = ?)"
+        " ORDER BY on_agenda_at DESC, id DESC LIMIT ?",
+        (constituency_id, limit),
+    )
+    return [_suggestion(r) for r in rows]
+
+
 async def support(db: Database, suggestion_id: int, tag: str) -> bool:
     """One support per tag; False if this person already supports it."""
     async with db.transaction() as tx:

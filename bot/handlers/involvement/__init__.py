@@ -12,7 +12,13 @@ from telegram.ext import BaseHandler, CommandHandler
 
 from bot.commands import command
 from bot.context import Context
-from bot.handlers.involvement.common import ExportButton, InvolvementButton, involvement_command
+from bot.handlers.involvement.attendance import attendance_pressed
+from bot.handlers.involvement.common import (
+    AttendanceButton,
+    ExportButton,
+    InvolvementButton,
+    involvement_command,
+)
 from bot.handlers.involvement.export import export_pressed
 from bot.handlers.involvement.hours import involvement_pressed
 from bot.tg.buttons import button_handler
@@ -23,7 +29,8 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler(command("involvement").names, involvement_command),
         button_handler(InvolvementButton, involvement_pressed),
         button_handler(ExportButton, export_pressed),
+        button_handler(AttendanceButton, attendance_pressed),
     ]
 
 
-__all__ = ["ExportButton", "InvolvementButton", "handlers"]
+__all__ = ["AttendanceButton", "ExportButton", "InvolvementButton", "handlers"]

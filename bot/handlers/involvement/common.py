@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Update
@@ -13,6 +14,7 @@ from bot.domain.access import Role
 from bot.i18n import N_, Tr
 from bot.involvement import Period
 from bot.storage import involvement as store
+from bot.storage.db import to_db, utcnow
 from bot.storage.involvement import Hours
 from bot.tg import steps
 from bot.tg.auth import requires
@@ -45,6 +47,14 @@ HOURS = steps.kind("involvement.hours", Role.REPRESENTATIVE)
 DAY = steps.kind("involvement.day", Role.REPRESENTATIVE, hint=AGAIN)  # data: {"minutes"}
 DAY_TYPED = steps.kind("involvement.day_typed", Role.REPRESENTATIVE)  # data: {"minutes"}
 NOTE = steps.kind("involvement.note", Role.REPRESENTATIVE)  # data: {"minutes", "day"}
+ATTENDING = steps.kind(  # data: {"meeting": id}
+    "involvement.attendance",
+    Role.REPRESENTATIVE,
+    hint=N_(
+        "Please press each representative who came, then “That's everyone who came”, or send "
+        "/involvement to start again."
+    ),
+)
 REMOVING = steps.kind(
     "involvement.remove",
     Role.REPRESENTATIVE,
@@ -59,6 +69,32 @@ PERIOD_NAMES: dict[Period, str] = {
 
 def rep_id(context: Context) -> int:
     return context.visit.member_id
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceButton(CallbackData, prefix="attend"):
+    """Choose a meeting, tick or untick a representative (`member`), or finish."""
+
+    action: Literal["list", "meeting", "toggle", "done"]
+    meeting: int | None = None
+    member: int | None = None
+
+
+CONFIRM_DAYS = 90  # how long after a meeting its attendance may still be confirmed
+MEETINGS_SHOWN = 8
+
+
+async def may_confirm(context: Context) -> list[int]:
+    """The meetings that have started whose attendance this person may confirm, newest first:
+    their own as organiser, or any as a coordinator."""
+    now = utcnow()
+    return await store.meetings_held(
+        context.db,
+        organiser_id=None if context.visit.access.coordinator else rep_id(context),
+        after=to_db(now - timedelta(days=CONFIRM_DAYS)),
+        until=to_db(now),
+        limit=MEETINGS_SHOWN,
+    )
 
 
 def entry_line(tr: Tr, entry: Hours) -> str:
@@ -78,6 +114,9 @@ async def record_view(context: Context) -> tuple[str, InlineKeyboardMarkup]:
     year = await involvement.record_of(context.db, me, start)
     ever = await involvement.record_of(context.db, me, None)
     since = tr.date(start)
+    moment = to_db(utcnow())
+    said_year = await store.said_they_would_come(context.db, me, start, moment)
+    said_ever = await store.said_they_would_come(context.db, me, None, moment)
     lines = [
         tr.gettext("<b>Your involvement on record</b>"),
         tr.gettext(
@@ -94,6 +133,12 @@ async def record_view(context: Context) -> tuple[str, InlineKeyboardMarkup]:
         tr.gettext("Progress you added to outcomes: {year} since {date} · {all} in all").format(
             year=year.progress, all=ever.progress, date=since
         ),
+        tr.gettext(
+            "Meetings you came to, as their organisers confirmed: {year} since {date} · {all} in all"
+        ).format(year=year.meetings, all=ever.meetings, date=since),
+        tr.gettext(
+            "Meetings you said you would come to: {year} since {date} · {all} in all"
+        ).format(year=said_year, all=said_ever, date=since),
         tr.gettext("Hours you gave: {year} since {date} · {all} in all").format(
             year=involvement.hours_text(tr, year.minutes),
             all=involvement.hours_text(tr, ever.minutes),
@@ -113,6 +158,10 @@ async def record_view(context: Context) -> tuple[str, InlineKeyboardMarkup]:
                 tr.gettext("Remove the latest entry"),
                 InvolvementButton("remove", latest[0].id).pack(),
             )
+        )
+    if await may_confirm(context):
+        buttons.append(
+            (tr.gettext("Confirm who came to a meeting"), AttendanceButton("list").pack())
         )
     if context.visit.access.coordinator:
         buttons.append((tr.gettext("Everyone's record, as a spreadsheet"), ExportButton().pack()))

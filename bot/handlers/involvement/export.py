@@ -37,6 +37,7 @@ async def export_pressed(update: Update, context: Context, data: ExportButton) -
         filename=name,
         caption=tr.gettext(
             "Everyone's involvement on record ({period}): one row each, with their role, "
-            "networks, polls run, outcomes reported, progress added and hours given."
+            "networks, polls run, outcomes reported, progress added, meetings attended and hours "
+            "given."
         ).format(period=tr.gettext(PERIOD_NAMES[data.period])),
     )

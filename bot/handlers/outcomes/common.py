@@ -21,8 +21,9 @@ from bot.tg.ui import ButtonSpec, reply
 Action = Literal[
     "new",  # record an outcome: choose the network
     "net",  # ... in network `value`: a draft is made
-    "topic",  # the draft answers topic `value` ("none": neither a topic nor a poll)
+    "topic",  # the draft answers topic `value` ("none": none of these)
     "poll",  # the draft answers closed poll `value`
+    "sugg",  # the draft answers agenda suggestion `value` (one put on a meeting's agenda)
     "keep",  # keep the text being asked for as it is
     "review",  # review in `value` months, or "none"
     "day",  # review on a day typed next

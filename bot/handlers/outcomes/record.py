@@ -29,8 +29,10 @@ from bot.handlers.outcomes.common import (
 from bot.handlers.outcomes.preview import finish, preview
 from bot.i18n import LANGS, Tr
 from bot.outcomes import shorten
+from bot.storage import meetings as meeting_store
 from bot.storage import outcomes as store
 from bot.storage import polls as poll_store
+from bot.storage import suggestions as suggestion_store
 from bot.storage import topics as topic_store
 from bot.storage.outcomes import FIELDS, Field, Outcome
 from bot.tg import steps
@@ -74,12 +76,14 @@ async def start(update: Update, context: Context) -> None:
 
 
 async def new_draft(update: Update, context: Context, cid: int) -> None:
-    """Make the draft, then ask what it answers: a closed poll or a topic of the network."""
+    """Make the draft, then ask what it answers: a closed poll, a topic put on a meeting's
+    agenda, or a digest topic of the network."""
     tr = context.tr
     draft_id = await store.create_draft(context.db, member_id(context), cid)
     draft = await store.get(context.db, draft_id)
     assert draft is not None
     polls = await poll_store.closed_in(context.db, cid, LINKS_SHOWN)
+    suggested = await suggestion_store.on_agenda_in(context.db, cid, LINKS_SHOWN)
     found = sorted(
         (await topic_store.all_in(context.db, cid)).values(), key=lambda t: t.id, reverse=True
     )[:LINKS_SHOWN]
@@ -89,18 +93,25 @@ async def new_draft(update: Update, context: Context, cid: int) -> None:
         for p in polls
     ]  # fmt: skip
     rows += [
+        (
+            tr.gettext("Suggested for a meeting: {topic}").format(topic=shorten(s.text, 50)),
+            button(draft, "sugg", s.id),
+        )
+        for s in suggested
+    ]
+    rows += [
         (tr.gettext("Topic: {title}").format(title=t.title(tr.lang)), button(draft, "topic", t.id))
         for t in found
     ]
-    rows.append((tr.gettext("Neither a poll nor a topic"), button(draft, "topic", "none")))
+    rows.append((tr.gettext("None of these"), button(draft, "topic", "none")))
     rows.append(cancel_button(tr, draft))
     await steps.ask(context, CHOOSING)
     await answer_with(
         update,
         context,
         tr.gettext(
-            "What does this outcome answer? Choose the poll or the topic members gave their views "
-            "on, so they can see what came of it."
+            "What does this outcome answer? Choose the poll, the meeting topic or the topic "
+            "members gave their views on, so they can see what came of it."
         ),
         column(rows),
     )
@@ -227,7 +238,7 @@ async def outcome_pressed(update: Update, context: Context, data: OutcomeButton)
         await store.discard_draft(context.db, draft.id)
         await steps.done(context)
         await answer_with(update, context, tr.gettext("Cancelled: nothing was recorded."))
-    elif data.action in ("topic", "poll"):
+    elif data.action in ("topic", "poll", "sugg"):
         await _link_chosen(update, context, draft, data.action, data.value)
     elif data.action == "keep" and waiting is not None and waiting.kind is TEXT:
         if waiting.data.get("draft") == draft.id:
@@ -261,8 +272,20 @@ async def _link_chosen(
     """A topic or a closed poll of the draft's own network (or neither); anything else is
     an old or forged button and changes nothing."""
     chosen = int(value) if value and value.isdigit() else None
-    topic_id = poll_id = None
-    if kind == "poll":
+    topic_id = poll_id = suggestion_id = None
+    if kind == "sugg":
+        suggestion = await suggestion_store.get(context.db, chosen) if chosen is not None else None
+        meeting = await meeting_store.get(context.db, suggestion.meeting_id) if suggestion else None
+        if (
+            suggestion is None
+            or not suggestion.on_agenda
+            or meeting is None
+            or draft.constituency_id not in meeting.network_ids
+        ):
+            await own_draft(update, context, None)
+            return
+        suggestion_id = suggestion.id
+    elif kind == "poll":
         poll = await poll_store.get(context.db, chosen) if chosen is not None else None
         if poll is None or poll.status != "closed" or draft.constituency_id not in poll.networks:
             await own_draft(update, context, None)
@@ -274,7 +297,9 @@ async def _link_chosen(
             await own_draft(update, context, None)
             return
         topic_id = topic.id
-    await store.set_link(context.db, draft.id, topic_id=topic_id, poll_id=poll_id)
+    await store.set_link(
+        context.db, draft.id, topic_id=topic_id, poll_id=poll_id, suggestion_id=suggestion_id
+    )
     await ask_text(update, context, await _fresh(context, draft), [*FIELDS, "review"])
 
 
