@@ -178,8 +178,9 @@ async def test_forget_removes_the_personal_menu(harness: Harness) -> None:
 
 
 async def test_privacy_notice_for_someone_not_yet_known_is_bilingual(harness: Harness) -> None:
-    [notice] = await harness.person(3201).say("/privacy")
-    assert notice.text.index("Eich preifatrwydd") < notice.text.index("Your privacy")
+    [welsh, english] = await harness.person(3201).say("/privacy")
+    assert welsh.text.startswith("Eich preifatrwydd") and english.text.startswith("Your privacy")
+    assert "Polau a chyfarfodydd" in welsh.text and "Polls and meetings" in english.text
 
 
 async def test_mydata_explains_the_log_of_changes_and_mentions_no_votes(

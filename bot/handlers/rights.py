@@ -13,7 +13,7 @@ from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.onboarding import CHOOSING_LANGUAGE, LANG_BUTTONS, privacy_text, send_welcome
-from bot.i18n import LANGS, N_, SEPARATOR, Tr
+from bot.i18n import LANGS, N_, Tr
 from bot.menus import menu_text, set_chat_menu
 from bot.tg import steps
 from bot.tg.auth import requires
@@ -59,8 +59,9 @@ async def privacy_command(update: Update, context: Context) -> None:
     """/privacy (/preifatrwydd): the privacy notice, in the person's language (or both, Welsh first)."""
     settings = context.settings
     langs = LANGS if context.visit.lang is None else (context.visit.lang,)
-    notices = [privacy_text(context.tr_for(lang), settings) for lang in langs]
-    await reply(update, context, SEPARATOR.join(notices))
+    # One message per language (Welsh first): together they are longer than one message.
+    for lang in langs:
+        await reply(update, context, privacy_text(context.tr_for(lang), settings))
 
 
 @requires(Role.MEMBER)

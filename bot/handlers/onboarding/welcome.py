@@ -46,6 +46,14 @@ PRIVACY = N_(
     "has fewer than {minimum} members, I tell you before you send a view there that it may not "
     "stay anonymous."
 )
+PRIVACY_POLLS = N_(
+    "<b>Polls and meetings:</b> while a poll is open, the service keeps a coded record that you "
+    "were asked and what you answered, so that you can change your answer; when the poll "
+    "closes, only the totals stay and the code is destroyed. Your replies about a meeting "
+    "(I'll be there, and so on) are your own record: /mydata shows them and /forget deletes "
+    "them. Topics you suggest for a meeting, and your support for them, are anonymous, like "
+    "views."
+)
 PRIVACY_KEPT = N_("<b>How long things are kept</b> (after that they are deleted):")
 PRIVACY_AFTER = N_(
     "When you use /forget, everything held about you is deleted at once; messages you sent to "
@@ -133,6 +141,7 @@ def privacy_text(tr: Tr, settings: Settings) -> str:
     text = "\n\n".join(
         [
             tr.gettext(PRIVACY).format(minimum=settings.min_group),
+            tr.gettext(PRIVACY_POLLS),
             "\n".join([tr.gettext(PRIVACY_KEPT), *kept]),
             tr.gettext(PRIVACY_AFTER).format(operator=esc(settings.operator)),
         ]
