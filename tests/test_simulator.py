@@ -126,6 +126,17 @@ async def test_editing_to_the_same_content_is_refused_as_telegram_does(
         await bot.edit_message_text("same", 1, message.message_id)
 
 
+async def test_a_press_is_answered_once_as_telegram_allows(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    """A second answer to the same press (an alert after the spinner was stopped) is refused."""
+    bot, sim = bot_and_sim
+    await bot.answer_callback_query("77")
+    with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
+        await bot.answer_callback_query("77", text="Too late", show_alert=True)
+    assert [a["callback_query_id"] for a in sim.callback_answers] == ["77"]
+
+
 async def test_commands_are_checked(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
     bot, _ = bot_and_sim
     with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
