@@ -34,6 +34,15 @@ def alert(h: Harness) -> str:
     return str(h.sim.callback_answers[-1].get("text", ""))
 
 
+async def told(person: Person, keyboard: dict[str, str], label: str) -> str:
+    """Press an old button; what the person is told: an alert, or a message when the notice is
+    longer than an alert's 200 characters."""
+    answers = len(person.h.sim.callback_answers)
+    replies = await person.press_data(keyboard[label])
+    shown = [str(a.get("text") or "") for a in person.h.sim.callback_answers[answers:]]
+    return "\n".join([t for t in shown if t] + [m.text for m in replies])
+
+
 def buttons_of(message: SentMessage) -> dict[str, str]:
     """A keyboard as it was when it arrived: label -> data (answering may remove it)."""
     return {b.text: b.data for b in message.button_rows() if b.data}
@@ -627,8 +636,7 @@ async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, la
     await person.press("Cancel" if en else "Canslo")
     before = await row_counts(db)
     for label in ("Cancel", "Send anonymously") if en else ("Canslo", "Anfon yn ddienw"):
-        await press_old(person, preview, label)
-        assert alert(harness).startswith(FINISHED[lang])
+        assert (await told(person, preview, label)).startswith(FINISHED[lang])
     assert await row_counts(db) == before
 
     # /forget answered "no": its "yes" does nothing now
@@ -669,6 +677,35 @@ async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, la
     await person.press_data(ConsentButton(False, lang).pack())  # type: ignore[arg-type]
     assert alert(harness).startswith(FINISHED[lang])
     assert await members.by_telegram_id(db, person.id) is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_view_left_for_another_command_says_so_whole_when_its_button_is_pressed(
+    harness: Harness, lang: str
+) -> None:
+    """Starting something else ends the draft; its old Send button says why, in full: the
+    Welsh notice is longer than an alert holds and once arrived cut off mid-sentence."""
+    en = lang == "en"
+    await seed_big_networks(harness)
+    person = await onboard(
+        harness, 8310 if en else 8311, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+    await person.say("/feedback" if en else "/adborth")
+    await person.say(
+        "The evening clinic would help carers who work."
+        if en
+        else "Byddai clinig gyda'r nos yn help i ofalwyr."
+    )
+    preview = buttons_of(person.last)
+    await person.say("/join" if en else "/ymuno")  # something else: the draft goes
+    before = await row_counts(harness.services.db)
+    notice = await told(person, preview, "Send anonymously" if en else "Anfon yn ddienw")
+    assert notice.startswith(FINISHED[lang])
+    assert ("when you start something else" if en else "dechrau rhywbeth arall") in notice
+    assert notice.endswith(
+        "Send /feedback to start again." if en else "Anfonwch /adborth i ddechrau eto."
+    )
+    assert await row_counts(harness.services.db) == before
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
