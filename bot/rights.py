@@ -151,6 +151,8 @@ async def forget(db: Database, member_id: int) -> Forgotten:
     # what the service did (an invitation made, a message sent) stays, without the person.
     kept = {table for table, _, rule in await member_columns(db) if rule == "SET NULL"}
     await members.delete(db, member_id)
+    # Deleted from the file at once (secure_delete); its log still holds the old pages.
+    await db.forget_history()
     counts = {table: len(rows) for table, rows in data.items()}
     return Forgotten(
         {t: n for t, n in counts.items() if t not in kept},
