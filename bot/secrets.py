@@ -3,7 +3,8 @@
 Whatever must count people without recording who they are (the daily limit of views, how
 many gave a view in a week, one vote per member in a poll, one support per member for an
 agenda suggestion) is a keyed hash under the secret of a *scope*: a day, a digest week, a
-poll. The secret is made on first use and destroyed when the scope ends, so until then the
+poll. The secret is made ahead (`prepare`, on the clock's tick, so its file's times say
+nothing about anyone) or else on first use, and destroyed when the scope ends, so until then the
 service can tell that the same person came again, and afterwards nobody can, the operator
 with every file included: there is nothing left to recompute the hashes with.
 
@@ -157,19 +158,31 @@ class SecretStore:
         """HMAC of `parts` under the secret of `scope` (created on first use, kept until
         `expires`, or a later one if a later call gives one). Raises SecretGone after that."""
         async with self._lock:
-            now = self._clock()
-            secret = self._secrets.get(scope)
-            if scope in self._gone or (secret or _Secret(expires, bytearray())).expires <= now:
-                raise SecretGone(scope)
-            if secret is None:
-                secret = _Secret(expires, bytearray(secrets.token_bytes(KEY_BYTES)))
-                await asyncio.to_thread(self._write, scope, secret)
-                self._secrets[scope] = secret
-            elif expires > secret.expires:
-                secret.expires = expires
-                await asyncio.to_thread(self._write, scope, secret)
+            secret = await self._secret_for(scope, expires)
             message = "\x1f".join([scope, *(str(p) for p in parts)]).encode()
             return hmac.new(secret.key, message, hashlib.sha256).hexdigest()
+
+    async def prepare(self, scope: str, expires: datetime) -> None:
+        """Make the scope's secret now, ahead of its first use (or keep it until a later
+        `expires`), so the file's times say when the clock ticked, not when somebody first
+        gave a view. A scope that has ended or was destroyed is left as it is."""
+        async with self._lock:
+            with contextlib.suppress(SecretGone):
+                await self._secret_for(scope, expires)
+
+    async def _secret_for(self, scope: str, expires: datetime) -> _Secret:
+        now = self._clock()
+        secret = self._secrets.get(scope)
+        if scope in self._gone or (secret or _Secret(expires, bytearray())).expires <= now:
+            raise SecretGone(scope)
+        if secret is None:
+            secret = _Secret(expires, bytearray(secrets.token_bytes(KEY_BYTES)))
+            await asyncio.to_thread(self._write, scope, secret)
+            self._secrets[scope] = secret
+        elif expires > secret.expires:
+            secret.expires = expires
+            await asyncio.to_thread(self._write, scope, secret)
+        return secret
 
     async def destroy(self, scope: str) -> None:
         """Gone for good: nothing can recompute its tags, and it is never made again."""

@@ -26,6 +26,7 @@ from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SimUser
 from bot.storage import Database, members
 from bot.storage.personal import member_columns
+from bot.tg import clock
 from bot.views import today
 from tests.helpers.people import onboard, seed_constituencies
 from tests.helpers.views import CARERS_EN, give_view
@@ -304,3 +305,26 @@ async def test_the_daily_clear_out_leaves_nothing_of_what_it_deleted_in_the_log(
     await retention.run_if_due(db, harness.settings, datetime.now(UTC))
     assert await db.scalar("SELECT COUNT(*) FROM audit_log") == 0
     assert words.encode() not in database_bytes(Path(harness.settings.database))[1]
+
+
+def folder_times(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every name in the secrets folder (and the folder itself), with when it was last
+    written and last changed, as `ls -l --time=ctime` would show an operator."""
+    entries = [folder, *folder.iterdir()]
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in entries}
+
+
+async def test_the_secrets_folder_does_not_say_when_a_view_was_given(harness: Harness) -> None:
+    """The day's and the week's secrets are made on the clock's tick, ahead of use: made at
+    the first view, their files' times told the minute of the day's first view and of each
+    network's first view of the week, which no row may say."""
+    await seed_constituencies(harness)
+    person = await onboard_known_person(harness)
+    await clock.run_due(harness.services)  # a tick, as every 30 seconds
+    folder = harness.settings.secrets_dir
+    before = folder_times(folder)
+    assert len(before) > 1  # the secrets are there already
+    await asyncio.sleep(0.01)
+    await give_view(person, VIEW)
+    assert await harness.services.db.scalar("SELECT COUNT(*) FROM views") == 1
+    assert folder_times(folder) == before
