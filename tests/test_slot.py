@@ -709,6 +709,34 @@ async def test_a_view_left_for_another_command_says_so_whole_when_its_button_is_
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_picture_or_an_edit_at_the_preview_points_to_its_buttons(
+    harness: Harness, lang: str
+) -> None:
+    """At the preview the words are in and only a press is left: a picture was told "please
+    type your view as a message" and an edit "please send it again", and either, done, got
+    "Please use the buttons above"."""
+    en = lang == "en"
+    await seed_big_networks(harness)
+    person = await onboard(
+        harness, 8320 if en else 8321, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+    await person.say("/feedback" if en else "/adborth")
+    [typed] = await person.say("The evening clinic would help carers.")
+    buttons = (
+        "“Send anonymously”, “Edit” or “Cancel”"
+        if en
+        else "“Anfon yn ddienw”, “Golygu” neu “Canslo”"
+    )
+    [photo] = await person.send_media("photo")
+    assert buttons in photo.text
+    assert ("type your view" if en else "teipiwch eich barn") not in photo.text
+    [edit] = await person.edit(typed.message_id - 1, "The evening clinic would help.")
+    assert buttons in edit.text
+    assert ("send it again" if en else "anfonwch hi eto") not in edit.text
+    person.find_button("Send anonymously" if en else "Anfon yn ddienw")  # still there
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
 async def test_an_old_invitation_keyboard_cannot_make_a_second_link(
     harness: Harness, lang: str
 ) -> None:
