@@ -53,6 +53,17 @@ async def test_callback_data_is_1_to_64_bytes(bot_and_sim: tuple[Bot, SimulatedT
         await bot.send_message(1, "x", reply_markup=too_long)
 
 
+async def test_a_keyboard_holds_at_most_100_buttons(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    bot, _ = bot_and_sim
+    rows = [[InlineKeyboardButton(f"{i}", callback_data=f"b:{i}")] for i in range(100)]
+    await bot.send_message(1, "x", reply_markup=InlineKeyboardMarkup(rows))
+    rows.append([InlineKeyboardButton("one more", callback_data="b:100")])
+    with pytest.raises(BadRequest, match=r"(?i)reply markup is too long"):
+        await bot.send_message(1, "x", reply_markup=InlineKeyboardMarkup(rows))
+
+
 async def test_blocked_and_deactivated_users(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
     bot, sim = bot_and_sim
     sim.block(5)
