@@ -7,6 +7,7 @@ of a flow that has finished says so and changes nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
@@ -14,6 +15,7 @@ import pytest
 
 from bot.handlers.meetings.common import MeetingButton
 from bot.sim.harness import Harness, Person
+from bot.sim.methods import NOT_MODIFIED
 from bot.sim.telegram import SentMessage
 from bot.storage import constituencies, members, pending, roles
 from bot.storage.db import utcnow
@@ -841,8 +843,8 @@ async def test_an_old_agenda_topic_draft_changes_nothing(harness: Harness, lang:
     preview = buttons_of(member.last)
     await member.press("Canslo" if lang == "cy" else "Cancel")
     before = await row_counts(harness.services.db)
-    await press_old(member, preview, "Anfon yn ddienw" if lang == "cy" else "Send anonymously")
-    assert alert(harness).startswith(FINISHED[lang])
+    notice = await told(member, preview, "Anfon yn ddienw" if lang == "cy" else "Send anonymously")
+    assert notice.startswith(FINISHED[lang])
     assert await row_counts(harness.services.db) == before
 
 
@@ -933,3 +935,26 @@ async def test_a_removed_entrys_old_buttons_change_nothing(harness: Harness, lan
     await press_old(rep, confirm, yes)
     assert alert(harness).startswith(FINISHED[lang])
     assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_reminders_turned_off_twice_is_no_error(
+    harness: Harness, lang: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A double tap on "Turn off reminders for every meeting": the second press edited the
+    message to what it already said, Telegram refused, and the member got "something went
+    wrong"."""
+    en = lang == "en"
+    await seed_big_networks(harness)
+    person = await onboard(
+        harness, 8330 if en else 8331, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+    [_, toggle] = await person.say("/meetings" if en else "/cyfarfodydd")
+    off = buttons_of(toggle)
+    label = "Turn off reminders for every meeting" if en else next(iter(off))
+    rejected = len(harness.sim.rejected)
+    for _ in range(2):
+        await press_old(person, off, label)
+    assert ("no more meeting reminders" if en else "/cyfarfodydd") in person.last.text
+    assert {r[2] for r in harness.sim.rejected[rejected:]} <= {NOT_MODIFIED}  # expected, ignored
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
