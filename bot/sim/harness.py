@@ -94,7 +94,7 @@ class Harness:
                 raise TimeoutError(
                     f"{self.sim.updates_created - self.processor.processed} update(s) not handled in {limit}s"
                 )
-            await asyncio.sleep(0.002)
+            await asyncio.sleep(0.0005)
 
     def person(
         self,
