@@ -914,12 +914,10 @@ async def test_a_sent_or_ended_conversations_old_buttons_change_nothing(
     await member.press("End the conversation" if en else "Gorffen y sgwrs")
     await member.press("Yes, end the conversation" if en else "Gorffen y sgwrs")
     before = await row_counts(harness.services.db)
-    await press_old(member, preview, send)  # the draft went when it was sent
-    assert alert(harness).startswith(FINISHED[lang])
-    await press_old(member, sent, "Reply" if en else "Ateb")  # the conversation has ended
-    assert ("This conversation has ended" if en else "Mae'r sgwrs hon wedi gorffen") in alert(
-        harness
-    )
+    gone = await told(member, preview, send)  # the draft went when it was sent
+    assert gone.startswith(FINISHED[lang])
+    ended = await told(member, sent, "Reply" if en else "Ateb")  # the conversation has ended
+    assert ("This conversation has ended" if en else "Mae'r sgwrs hon wedi gorffen") in ended
     assert await row_counts(harness.services.db) == before
 
 
