@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.domain.plain import one_line
 from bot.health_boards import load_constituencies
 from bot.storage import Database, audit, constituencies
 from bot.storage.constituencies import Constituency
@@ -23,12 +24,13 @@ NAME_MAX = 80
 
 
 def clean_name(text: str) -> str | None:
-    """A name as typed, with runs of spaces made one; None if too short, too long or odd."""
-    name = " ".join(text.split())
+    """A name as typed, on one line with nothing invisible (`one_line`); None if too short,
+    too long or holding control characters."""
+    name = one_line(text)
     if not NAME_MIN <= len(name) <= NAME_MAX:
         return None
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        return None  # control or format characters: nothing a name needs
+        return None  # a control character or a private one: nothing a name needs
     return name
 
 

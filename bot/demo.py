@@ -273,7 +273,8 @@ async def _run(stdin: TextIO, out: TextIO) -> int:
     with tempfile.TemporaryDirectory(prefix="cydlais-demo-") as tmp:
         env = {
             "TELEGRAM_BOT_TOKEN": FAKE_TOKEN,
-            "CYDLAIS_DATABASE": str(Path(tmp) / "demo.sqlite3"),
+            # Secrets apart from the database's folder, as the bot asks of a real one.
+            "CYDLAIS_DATABASE": str(Path(tmp) / "data" / "demo.sqlite3"),
             "CYDLAIS_COORDINATORS": str(PERSONAS["coordinator"].user_id),
             "CYDLAIS_QUIET_HOURS": "",
             "CYDLAIS_MIN_GROUP": "2",

@@ -35,7 +35,7 @@ from bot.storage.constituencies import Constituency
 from bot.storage.members import SelfDescription
 from bot.storage.topics import Topic
 from bot.storage.views import Counts, View
-from bot.tg.text import MAX_TEXT, esc, split_message
+from bot.tg.text import MAX_TEXT, esc, shown_len, split_message
 
 CHAT_BUDGET = 12_000  # characters of views shown in the chat; all of them are in the file
 PART_LIMIT = MAX_TEXT - 96
@@ -205,10 +205,10 @@ def view_blocks(data: DigestData, tr: Tr, budget: int = CHAT_BUDGET) -> tuple[li
     for index, view in enumerate(data.views):
         topic = esc(_topic_label(tr, data, view.topic_id))
         block = f"<i>{topic}</i> · {tr.language(view.language)}\n{esc(view.text)}"
-        if blocks and used + len(block) > budget:
+        if blocks and used + shown_len(block) > budget:
             return blocks, len(data.views) - index
         blocks.append(block)
-        used += len(block) + 2
+        used += shown_len(block) + 2
     return blocks, 0
 
 
@@ -223,11 +223,13 @@ def render(data: DigestData, tr: Tr, min_group: int, budget: int = CHAT_BUDGET) 
         )
         current = heading
         for block in blocks:
-            if len(current) + 2 + len(block) <= PART_LIMIT:
+            # Measured as Telegram counts (an emoji is two), so a view is never cut in two
+            # when it would fit in a message of its own.
+            if shown_len(current) + 2 + shown_len(block) <= PART_LIMIT:
                 current += "\n\n" + block
                 continue
             parts.append(current)
-            if len(block) > PART_LIMIT:
+            if shown_len(block) > PART_LIMIT:
                 *whole, current = split_message(block, PART_LIMIT)
                 parts += whole
             else:

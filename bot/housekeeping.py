@@ -1,5 +1,6 @@
 """Housekeeping on the clock's tick (`bot.tg.clock`): secrets whose day or week is over go,
-and once a day whatever has been kept long enough is cleared out (`bot.retention`).
+the coming day's are made, and once a day whatever has been kept long enough is cleared out
+(`bot.retention`).
 
 What is due is decided from the secrets' own end times and from the database, so a restart
 or a missed tick loses nothing: the first tick after it catches up.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import retention
+from bot import retention, views
 from bot.context import Services
 from bot.tg import clock
 
@@ -18,6 +19,13 @@ from bot.tg import clock
 async def sweep_secrets(services: Services, now: datetime) -> bool:
     """Destroy every secret whose scope has ended (nothing is sent)."""
     await services.secrets.sweep(now)
+    return False
+
+
+@clock.due_work("secrets.ahead")
+async def prepare_secrets(services: Services, now: datetime) -> bool:
+    """Today's and tomorrow's secrets, made on the tick (nothing is sent)."""
+    await views.prepare_secrets(services.db, services.secrets, services.settings, now)
     return False
 
 

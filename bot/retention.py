@@ -66,6 +66,7 @@ async def run_if_due(db: Database, settings: Settings, now: datetime) -> dict[st
     }
     await store.mark_done(db, TASK, today)
     if any(erased.values()):
+        await db.forget_history()  # what was deleted must not stay readable in the log
         log.info("cleared out: %s", ", ".join(f"{n} {what}" for what, n in erased.items() if n))
     return erased
 

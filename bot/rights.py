@@ -7,7 +7,7 @@ from typing import Any
 
 from bot import invites
 from bot.i18n import N_, Tr
-from bot.storage import Database, constituencies, members
+from bot.storage import Database, broadcasts, constituencies, members, polls
 from bot.storage.db import from_db
 from bot.storage.personal import export as export_rows
 from bot.storage.personal import member_columns
@@ -150,12 +150,23 @@ async def forget(db: Database, member_id: int) -> Forgotten:
     # A table is unlinked rather than deleted when a link to members is ON DELETE SET NULL:
     # what the service did (an invitation made, a message sent) stays, without the person.
     kept = {table for table, _, rule in await member_columns(db) if rule == "SET NULL"}
+    # What they wrote for others and never sent (a draft, a cancelled one) is no record of
+    # anything the service did: it goes with them, not kept without a name.
+    unsent = {
+        "broadcasts": await broadcasts.delete_unsent(db, member_id),
+        "polls": await polls.delete_unsent(db, member_id),
+    }
     await members.delete(db, member_id)
+    # Deleted from the file at once (secure_delete); its log still holds the old pages.
+    await db.forget_history()
     counts = {table: len(rows) for table, rows in data.items()}
-    return Forgotten(
-        {t: n for t, n in counts.items() if t not in kept},
-        {t: n for t, n in counts.items() if t in kept},
-    )
+    erased = {t: n for t, n in counts.items() if t not in kept}
+    unlinked = {t: n for t, n in counts.items() if t in kept}
+    for table, n in unsent.items():
+        if n:
+            erased[table] = n
+            unlinked[table] -= n
+    return Forgotten(erased, {t: n for t, n in unlinked.items() if n})
 
 
 async def stop(db: Database, member_id: int) -> None:

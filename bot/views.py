@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.config import Settings
 from bot.digests_schedule import current_period
 from bot.domain import anonymity, language
+from bot.domain.periods import period_of
 from bot.domain.redaction import redact
 from bot.i18n import Lang
 from bot.secrets import SecretStore
 from bot.storage import Database
+from bot.storage import digests as digest_store
 from bot.storage import views as view_store
 from bot.storage.db import utcnow
 from bot.storage.members import Member, SelfDescription
@@ -112,6 +114,23 @@ async def give(
     if stored:
         await view_store.forget_write_order(db)
     return Given(stored, await left_today(db, secrets, settings, member))
+
+
+async def prepare_secrets(
+    db: Database, secrets: SecretStore, settings: Settings, now: datetime
+) -> None:
+    """Make today's and tomorrow's secrets, for the limit and for every network's reach, on
+    the clock's tick rather than at somebody's first view: a secret file's times (made,
+    changed) would otherwise tell when the first view of the day, or of a network's week,
+    was given, which no row may say."""
+    today = now.astimezone(settings.timezone).date()
+    schedules = await digest_store.schedules(db)  # every live network's, in one query
+    for day in (today, today + timedelta(days=1)):
+        await secrets.prepare(*anonymity.quota(day, settings.timezone))
+        for schedule in schedules:
+            period = period_of(day, schedule.weekday, schedule.open_from)
+            scope = anonymity.reach(schedule.constituency_id, period, settings.timezone)
+            await secrets.prepare(*scope)
 
 
 async def language_of(text: str) -> Lang:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from bot.config import Settings, load_settings
 from bot.sim.harness import FAKE_TOKEN, Harness
 
 COORDINATOR_ID = 900001
+
+# Property tests run the same examples every time (CI must not pass one run and fail the
+# next) and write nothing into the repository: no example database, and hypothesis's own
+# cache goes to the system's temporary folder.
+hypothesis_settings.register_profile("cydlais", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("cydlais")
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cydlais-hypothesis")
 
 
 @pytest.fixture

@@ -20,13 +20,15 @@ from pathlib import Path
 
 import pytest
 
+from bot import retention
 from bot.domain.anonymity import quota as quota_scope
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SimUser
 from bot.storage import Database, members
 from bot.storage.personal import member_columns
+from bot.tg import clock
 from bot.views import today
-from tests.helpers.people import seed_constituencies
+from tests.helpers.people import onboard, seed_constituencies
 from tests.helpers.views import CARERS_EN, give_view
 
 TELEGRAM_ID = 987654321
@@ -264,3 +266,65 @@ async def rows_in(path: Path) -> dict[str, list[tuple[object, ...]]]:
         }
     finally:
         await copy.close()
+
+
+FORGOTTEN_ID = 0x5A5A5A5A5A5A  # six bytes: how SQLite writes it in a row, easy to find
+
+
+async def test_forget_leaves_nothing_of_the_person_in_the_file_or_its_log(
+    harness: Harness,
+) -> None:
+    """/forget deletes at once: from the tables, and from the bytes on disk. The write-ahead
+    log kept every earlier version of the member's pages (11 copies of their Telegram id)
+    until a view happened to empty it."""
+    db = harness.services.db
+    await seed_constituencies(harness)
+    person = await onboard(harness, FORGOTTEN_ID, join=CARERS_EN, describe="I care for someone")
+    await person.say("/join")  # a question in the slot: a row of its own
+    await person.say("/language")
+    await person.press("Cymraeg")
+    needle = FORGOTTEN_ID.to_bytes(6, "big")
+    assert needle in database_bytes(Path(harness.settings.database))[1]  # the right bytes
+    await person.say("/anghofio")
+    await person.press("Ydw, dilëwch bopeth amdana i")
+    assert await members.by_telegram_id(db, FORGOTTEN_ID) is None
+    _, raw = database_bytes(Path(harness.settings.database))
+    assert needle not in raw
+
+
+async def test_the_daily_clear_out_leaves_nothing_of_what_it_deleted_in_the_log(
+    harness: Harness,
+) -> None:
+    db = harness.services.db
+    words = "an audit entry past its 24 months"
+    await db.execute(
+        "INSERT INTO audit_log (at, action, detail) VALUES ('2000-01-01T00:00:00+00:00', ?, ?)",
+        ("invite.created", json.dumps({"note": words})),
+    )
+    assert words.encode() in database_bytes(Path(harness.settings.database))[1]
+    await retention.run_if_due(db, harness.settings, datetime.now(UTC))
+    assert await db.scalar("SELECT COUNT(*) FROM audit_log") == 0
+    assert words.encode() not in database_bytes(Path(harness.settings.database))[1]
+
+
+def folder_times(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every name in the secrets folder (and the folder itself), with when it was last
+    written and last changed, as `ls -l --time=ctime` would show an operator."""
+    entries = [folder, *folder.iterdir()]
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in entries}
+
+
+async def test_the_secrets_folder_does_not_say_when_a_view_was_given(harness: Harness) -> None:
+    """The day's and the week's secrets are made on the clock's tick, ahead of use: made at
+    the first view, their files' times told the minute of the day's first view and of each
+    network's first view of the week, which no row may say."""
+    await seed_constituencies(harness)
+    person = await onboard_known_person(harness)
+    await clock.run_due(harness.services)  # a tick, as every 30 seconds
+    folder = harness.settings.secrets_dir
+    before = folder_times(folder)
+    assert len(before) > 1  # the secrets are there already
+    await asyncio.sleep(0.01)
+    await give_view(person, VIEW)
+    assert await harness.services.db.scalar("SELECT COUNT(*) FROM views") == 1
+    assert folder_times(folder) == before

@@ -44,6 +44,23 @@ async def test_add_a_network_in_two_steps_with_length_checks(harness: Harness) -
     assert (await audit.latest(db, 1))[0].action == "constituency.created"
 
 
+async def test_a_name_with_invisible_characters_is_taken_without_them(harness: Harness) -> None:
+    """A name pasted from a document (a byte-order mark, a zero-width space) or carrying a
+    direction override was refused with "Please send a name of 2 to 80 characters", which
+    it was: the characters nobody can see are taken out instead, and the name kept."""
+    cast = await make_cast(harness)
+    coordinator = cast["coordinator"]
+    await coordinator.say("/constituencies")
+    await coordinator.press("Add a network or forum")
+    await coordinator.say("\ufeffFforwm\u200b Ieuenctid\u202e Môn")
+    assert "name in English?" in coordinator.last.text
+    await coordinator.say("Anglesey\u200d Youth\nForum\u2066")
+    assert coordinator.last.text.startswith("Created.")
+    place = await constituencies.by_slug(harness.services.db, "anglesey-youth-forum")
+    assert place is not None
+    assert (place.name_cy, place.name_en) == ("Fforwm Ieuenctid Môn", "Anglesey Youth Forum")
+
+
 async def test_cancel_adds_nothing(harness: Harness) -> None:
     cast = await make_cast(harness)
     db = harness.services.db

@@ -28,6 +28,8 @@ def run_demo(tmp_path: Path, typed: list[str]) -> str:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    # Nothing but the conversation: a newcomer met an English warning line before the Welsh.
+    assert result.stderr == ""
     return result.stdout
 
 

@@ -6,12 +6,14 @@ import csv
 import io
 from datetime import UTC, date
 
-from bot.digests import DigestData, csv_document, summary
+from bot.digests import DigestData, csv_document, render, summary
 from bot.domain.periods import Period
 from bot.i18n import translator
+from bot.sim.html_check import parse_html, utf16_len
 from bot.storage.constituencies import Constituency
 from bot.storage.topics import Topic
 from bot.storage.views import Counts, View
+from bot.tg.text import split_message
 
 
 def test_formulas_and_markup_stay_plain_text() -> None:
@@ -62,3 +64,25 @@ def test_prefer_not_to_say_is_counted_with_not_said() -> None:
     assert "Members who gave a view in this period: 23 members" in text
     assert "• Use or have used services: 5" in text
     assert "• Not said, or in a small group: 7" in text
+
+
+def test_a_view_of_emoji_is_never_cut_between_two_messages() -> None:
+    """Parts were measured in code points, so three views of 1,500 emoji (3,000 as Telegram
+    counts, each within the limit) made a part of 6,118: sent, it was cut again, inside a view."""
+    place = Constituency(1, "carers", "Gofalwyr", "Carers", True, False)
+    views = [View(None, "en", f"{n} " + "🌈" * 1500) for n in range(3)]
+    data = DigestData(
+        constituency=place,
+        period=Period(date(2026, 11, 23), date(2026, 11, 29)),
+        views=views,
+        counts=Counts({None: 3}, {"en": 3}),
+        topics={},
+        members={None: 20},
+        reach={None: 3},
+    )
+    parts = render(data, translator("cy", UTC), 5)
+    for part in parts:
+        assert utf16_len(parse_html(part)) <= 4096
+        assert split_message(part) == [part]  # sent as it is, never cut again
+    for view in views:
+        assert sum(view.text in part for part in parts) == 1  # each whole, in one message

@@ -322,3 +322,38 @@ async def test_payloads_are_random_short_and_in_telegrams_alphabet(harness: Harn
     rows = await db.fetchall("SELECT * FROM invites")
     stored = " ".join(str(v) for r in rows for v in tuple(r))
     assert not any(t in stored for t in tokens)  # only hashes: a copy of the file opens nothing
+
+
+async def test_many_links_and_roles_come_a_page_at_a_time(harness: Harness) -> None:
+    """75 links made one person at a time: /invites sent them all as one keyboard, which
+    Telegram refuses past 100 buttons, and the coordinator saw only "something went wrong".
+    Now a page of 30, with buttons to the pages either side; withdrawing a link on the third
+    page shows the third page again. /roles the same."""
+    cast = await make_cast(harness)
+    db = harness.services.db
+    boss = cast["coordinator"]
+    made = [
+        (await invites.create(db, role="member", constituency_id=cast.a, created_by=None))[0].id
+        for _ in range(75)
+    ]
+    for n in range(45):
+        holder = await members.create(db, 6600 + n, 6600 + n, "en")
+        await roles.grant(db, holder.id, "representative", cast.a)
+    rejected = len(harness.sim.rejected)
+    [first] = await boss.say("/invites")
+    assert "Showing 1–30; 75 in all." in first.text
+    assert [b.text for b in first.button_rows()][-1] == "More links"
+    await boss.press("More links")
+    await boss.press("More links")
+    third = boss.last
+    assert "Showing 61–75; 75 in all." in third.text
+    assert [b.text for b in third.button_rows()][-1] == "Earlier links"
+    oldest = min(made)  # newest first: the oldest link is on the last page
+    await boss.press(f"Withdraw link {oldest}")
+    assert f"Link {oldest} is withdrawn" in boss.last.text
+    assert "Showing 61–74; 74 in all." in boss.last.text
+    [listing] = await boss.say("/roles")
+    assert "Showing 1–30; 47 in all." in listing.text  # 45, and the two of the cast
+    await boss.press("More roles")
+    assert "Showing 31–47; 47 in all." in boss.last.text
+    assert harness.sim.rejected[rejected:] == []

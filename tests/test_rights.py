@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.sim.harness import Harness
-from bot.storage import invites, members, roles
+from bot.storage import broadcasts, invites, members, roles
 from bot.storage.personal import member_columns
 from tests.helpers.db import all_values
 from tests.helpers.people import onboard, seed_constituencies
@@ -232,3 +232,39 @@ async def test_forget_says_what_was_kept_without_the_member(harness: Harness) ->
     assert "dolenni gwahoddiad a wnaethoch chi: 1" in kept
     assert "dolenni gwahoddiad" not in deleted
     assert await db.scalar("SELECT COUNT(*) FROM invites WHERE created_by IS NULL") == 1
+
+
+async def test_forget_deletes_what_was_written_for_others_but_never_sent(
+    harness: Harness,
+) -> None:
+    """A draft message to members (or one cancelled) was 'kept, but no longer linked to you',
+    its words and all, for good: it records nothing the service did, so it goes. What was
+    sent stays, without the author."""
+    places = await seed_constituencies(harness)
+    db = harness.services.db
+    rep = await onboard(harness, 3304, join="Cardiff and Vale Carers' Network")
+    member = await members.by_telegram_id(db, 3304)
+    assert member is not None
+    await roles.grant(db, member.id, "representative", places["carers"])
+    sent = await broadcasts.create_draft(db, member.id, "representative")
+    await broadcasts.set_text(db, sent, "cy", "Neges a aeth")
+    await db.execute("UPDATE broadcasts SET status = 'sent' WHERE id = ?", (sent,))
+    cancelled = await broadcasts.create_draft(db, member.id, "representative")
+    await broadcasts.set_text(db, cancelled, "en", "About Mrs Jones, never sent")
+    await broadcasts.cancel(db, cancelled)
+    await rep.say("/broadcast")  # and one being written now
+    await rep.press("Members of networks I choose")
+    await rep.press("Cardiff and Vale Carers' Network")
+    await rep.press("I've finished choosing networks")
+    await rep.press("News")
+    await rep.say("Drafted about Ward 3, never sent")
+    await rep.say("/forget")
+    done = (await rep.press("Yes, delete everything about me"))[-1].text
+    deleted, kept = done.split("Kept, but no longer linked to you:")
+    assert "messages you wrote to send to others: 2" in deleted
+    assert "messages you wrote to send to others: 1" in kept
+    rows = await db.fetchall("SELECT author_id, status, text_cy FROM broadcasts")
+    assert [tuple(r) for r in rows] == [(None, "sent", "Neges a aeth")]
+    assert not {"About Mrs Jones, never sent", "Drafted about Ward 3, never sent"} & (
+        await all_values(db)
+    )

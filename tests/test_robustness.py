@@ -9,7 +9,7 @@ import pytest
 from bot.sim.harness import Harness
 from bot.storage import members
 from tests.helpers.db import row_counts
-from tests.helpers.people import onboard
+from tests.helpers.people import onboard, seed_constituencies
 
 
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "document", "location"])
@@ -89,6 +89,22 @@ async def test_a_failure_is_explained_and_logged_without_personal_data(
     for record in errors:
         text = record.getMessage()
         assert "4008" not in text and "Gwenllian" not in text and "/help" not in text
+
+
+async def test_a_failure_after_a_press_was_answered_is_still_explained(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A press answered (the spinner stopped), then Telegram fails the edit: the error
+    handler answered the press a second time, Telegram refused that, and the apology was
+    never sent."""
+    await seed_constituencies(harness)
+    person = await onboard(harness, 4010, lang="cy")
+    await person.say("/ymuno")
+    harness.sim.inject(502, method="editMessageText", times=1)
+    caplog.clear()
+    replies = await person.press("Fforwm Defnyddwyr Hywel Dda")
+    assert any("aeth rhywbeth o'i le" in m.text for m in replies)
+    assert not any("could not tell" in r.getMessage() for r in caplog.records)
 
 
 async def test_person_supplied_text_is_escaped(harness: Harness) -> None:

@@ -135,3 +135,21 @@ async def test_the_key_is_never_printed(tmp_path: Path) -> None:
     await store.tag("quota:2026-12-07", NOW + timedelta(hours=1), 1)
     key = next((tmp_path / "s").glob("*.secret")).read_text()
     assert "key" not in repr(store) and key[-20:] not in repr(store)
+
+
+async def test_prepare_makes_a_secret_ahead_and_leaves_an_ended_one_ended(tmp_path: Path) -> None:
+    clock = Clock()
+    store = await SecretStore.open(tmp_path / "s", clock)
+    ends = NOW + timedelta(hours=14)
+    await store.prepare("quota:2026-12-07", ends)
+    assert store.scopes() == ["quota:2026-12-07"]
+    mtime = next((tmp_path / "s").glob("*.secret")).stat().st_mtime_ns
+    tag = await store.tag("quota:2026-12-07", ends, 1)  # the first use writes nothing
+    assert next((tmp_path / "s").glob("*.secret")).stat().st_mtime_ns == mtime
+    await store.prepare("quota:2026-12-07", ends)
+    assert await store.tag("quota:2026-12-07", ends, 1) == tag
+    await store.destroy("quota:2026-12-07")
+    await store.prepare("quota:2026-12-07", ends)  # destroyed: not made again
+    assert store.scopes() == []
+    await store.prepare("quota:2026-12-06", NOW - timedelta(hours=1))  # already over
+    assert store.scopes() == []

@@ -53,6 +53,17 @@ async def test_callback_data_is_1_to_64_bytes(bot_and_sim: tuple[Bot, SimulatedT
         await bot.send_message(1, "x", reply_markup=too_long)
 
 
+async def test_a_keyboard_holds_at_most_100_buttons(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    bot, _ = bot_and_sim
+    rows = [[InlineKeyboardButton(f"{i}", callback_data=f"b:{i}")] for i in range(100)]
+    await bot.send_message(1, "x", reply_markup=InlineKeyboardMarkup(rows))
+    rows.append([InlineKeyboardButton("one more", callback_data="b:100")])
+    with pytest.raises(BadRequest, match=r"(?i)reply markup is too long"):
+        await bot.send_message(1, "x", reply_markup=InlineKeyboardMarkup(rows))
+
+
 async def test_blocked_and_deactivated_users(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:
     bot, sim = bot_and_sim
     sim.block(5)
@@ -124,6 +135,17 @@ async def test_editing_to_the_same_content_is_refused_as_telegram_does(
     message = await bot.send_message(1, "same")
     with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("same", 1, message.message_id)
+
+
+async def test_a_press_is_answered_once_as_telegram_allows(
+    bot_and_sim: tuple[Bot, SimulatedTelegram],
+) -> None:
+    """A second answer to the same press (an alert after the spinner was stopped) is refused."""
+    bot, sim = bot_and_sim
+    await bot.answer_callback_query("77")
+    with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
+        await bot.answer_callback_query("77", text="Too late", show_alert=True)
+    assert [a["callback_query_id"] for a in sim.callback_answers] == ["77"]
 
 
 async def test_commands_are_checked(bot_and_sim: tuple[Bot, SimulatedTelegram]) -> None:

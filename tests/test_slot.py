@@ -7,6 +7,7 @@ of a flow that has finished says so and changes nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
@@ -14,6 +15,7 @@ import pytest
 
 from bot.handlers.meetings.common import MeetingButton
 from bot.sim.harness import Harness, Person
+from bot.sim.methods import NOT_MODIFIED
 from bot.sim.telegram import SentMessage
 from bot.storage import constituencies, members, pending, roles
 from bot.storage.db import utcnow
@@ -32,6 +34,15 @@ NOT_SURE = {"en": "I'm not sure what you mean", "cy": "Dydw i ddim yn siŵr"}
 
 def alert(h: Harness) -> str:
     return str(h.sim.callback_answers[-1].get("text", ""))
+
+
+async def told(person: Person, keyboard: dict[str, str], label: str) -> str:
+    """Press an old button; what the person is told: an alert, or a message when the notice is
+    longer than an alert's 200 characters."""
+    answers = len(person.h.sim.callback_answers)
+    replies = await person.press_data(keyboard[label])
+    shown = [str(a.get("text") or "") for a in person.h.sim.callback_answers[answers:]]
+    return "\n".join([t for t in shown if t] + [m.text for m in replies])
 
 
 def buttons_of(message: SentMessage) -> dict[str, str]:
@@ -627,8 +638,7 @@ async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, la
     await person.press("Cancel" if en else "Canslo")
     before = await row_counts(db)
     for label in ("Cancel", "Send anonymously") if en else ("Canslo", "Anfon yn ddienw"):
-        await press_old(person, preview, label)
-        assert alert(harness).startswith(FINISHED[lang])
+        assert (await told(person, preview, label)).startswith(FINISHED[lang])
     assert await row_counts(db) == before
 
     # /forget answered "no": its "yes" does nothing now
@@ -669,6 +679,63 @@ async def test_old_buttons_of_finished_flows_change_nothing(harness: Harness, la
     await person.press_data(ConsentButton(False, lang).pack())  # type: ignore[arg-type]
     assert alert(harness).startswith(FINISHED[lang])
     assert await members.by_telegram_id(db, person.id) is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_view_left_for_another_command_says_so_whole_when_its_button_is_pressed(
+    harness: Harness, lang: str
+) -> None:
+    """Starting something else ends the draft; its old Send button says why, in full: the
+    Welsh notice is longer than an alert holds and once arrived cut off mid-sentence."""
+    en = lang == "en"
+    await seed_big_networks(harness)
+    person = await onboard(
+        harness, 8310 if en else 8311, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+    await person.say("/feedback" if en else "/adborth")
+    await person.say(
+        "The evening clinic would help carers who work."
+        if en
+        else "Byddai clinig gyda'r nos yn help i ofalwyr."
+    )
+    preview = buttons_of(person.last)
+    await person.say("/join" if en else "/ymuno")  # something else: the draft goes
+    before = await row_counts(harness.services.db)
+    notice = await told(person, preview, "Send anonymously" if en else "Anfon yn ddienw")
+    assert notice.startswith(FINISHED[lang])
+    assert ("when you start something else" if en else "dechrau rhywbeth arall") in notice
+    assert notice.endswith(
+        "Send /feedback to start again." if en else "Anfonwch /adborth i ddechrau eto."
+    )
+    assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_a_picture_or_an_edit_at_the_preview_points_to_its_buttons(
+    harness: Harness, lang: str
+) -> None:
+    """At the preview the words are in and only a press is left: a picture was told "please
+    type your view as a message" and an edit "please send it again", and either, done, got
+    "Please use the buttons above"."""
+    en = lang == "en"
+    await seed_big_networks(harness)
+    person = await onboard(
+        harness, 8320 if en else 8321, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+    await person.say("/feedback" if en else "/adborth")
+    [typed] = await person.say("The evening clinic would help carers.")
+    buttons = (
+        "“Send anonymously”, “Edit” or “Cancel”"
+        if en
+        else "“Anfon yn ddienw”, “Golygu” neu “Canslo”"
+    )
+    [photo] = await person.send_media("photo")
+    assert buttons in photo.text
+    assert ("type your view" if en else "teipiwch eich barn") not in photo.text
+    [edit] = await person.edit(typed.message_id - 1, "The evening clinic would help.")
+    assert buttons in edit.text
+    assert ("send it again" if en else "anfonwch hi eto") not in edit.text
+    person.find_button("Send anonymously" if en else "Anfon yn ddienw")  # still there
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -776,8 +843,8 @@ async def test_an_old_agenda_topic_draft_changes_nothing(harness: Harness, lang:
     preview = buttons_of(member.last)
     await member.press("Canslo" if lang == "cy" else "Cancel")
     before = await row_counts(harness.services.db)
-    await press_old(member, preview, "Anfon yn ddienw" if lang == "cy" else "Send anonymously")
-    assert alert(harness).startswith(FINISHED[lang])
+    notice = await told(member, preview, "Anfon yn ddienw" if lang == "cy" else "Send anonymously")
+    assert notice.startswith(FINISHED[lang])
     assert await row_counts(harness.services.db) == before
 
 
@@ -847,12 +914,10 @@ async def test_a_sent_or_ended_conversations_old_buttons_change_nothing(
     await member.press("End the conversation" if en else "Gorffen y sgwrs")
     await member.press("Yes, end the conversation" if en else "Gorffen y sgwrs")
     before = await row_counts(harness.services.db)
-    await press_old(member, preview, send)  # the draft went when it was sent
-    assert alert(harness).startswith(FINISHED[lang])
-    await press_old(member, sent, "Reply" if en else "Ateb")  # the conversation has ended
-    assert ("This conversation has ended" if en else "Mae'r sgwrs hon wedi gorffen") in alert(
-        harness
-    )
+    gone = await told(member, preview, send)  # the draft went when it was sent
+    assert gone.startswith(FINISHED[lang])
+    ended = await told(member, sent, "Reply" if en else "Ateb")  # the conversation has ended
+    assert ("This conversation has ended" if en else "Mae'r sgwrs hon wedi gorffen") in ended
     assert await row_counts(harness.services.db) == before
 
 
@@ -868,3 +933,26 @@ async def test_a_removed_entrys_old_buttons_change_nothing(harness: Harness, lan
     await press_old(rep, confirm, yes)
     assert alert(harness).startswith(FINISHED[lang])
     assert await row_counts(harness.services.db) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+async def test_reminders_turned_off_twice_is_no_error(
+    harness: Harness, lang: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A double tap on "Turn off reminders for every meeting": the second press edited the
+    message to what it already said, Telegram refused, and the member got "something went
+    wrong"."""
+    en = lang == "en"
+    await seed_big_networks(harness)
+    person = await onboard(
+        harness, 8330 if en else 8331, lang=lang, join=CARERS_EN if en else CARERS_CY
+    )
+    [_, toggle] = await person.say("/meetings" if en else "/cyfarfodydd")
+    off = buttons_of(toggle)
+    label = "Turn off reminders for every meeting" if en else next(iter(off))
+    rejected = len(harness.sim.rejected)
+    for _ in range(2):
+        await press_old(person, off, label)
+    assert ("no more meeting reminders" if en else "/cyfarfodydd") in person.last.text
+    assert {r[2] for r in harness.sim.rejected[rejected:]} <= {NOT_MODIFIED}  # expected, ignored
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -23,7 +23,7 @@ from bot.i18n import N_, Tr, translator
 from bot.storage import audit, constituencies, members
 from bot.storage.constituencies import Constituency, MemberCount
 from bot.storage.roles import RoleGrant
-from bot.tg import steps
+from bot.tg import pages, steps
 from bot.tg.auth import requires
 from bot.tg.buttons import button_handler
 from bot.tg.callbacks import CallbackData
@@ -39,6 +39,13 @@ class RoleButton(CallbackData, prefix="rolex"):
 
     grant: int | None = None
     sure: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RolesPage(CallbackData, prefix="rolep"):
+    """In /roles: the page of roles from `start`."""
+
+    start: int
 
 
 CHOOSING_ROLE = steps.kind(
@@ -67,11 +74,14 @@ async def role_text(context: Context, tr: Tr, grant: RoleGrant) -> str:
     return tr.gettext("Member no. {member}: {role}").format(member=grant.member_id, role=what)
 
 
-async def roles_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup | None]:
+async def roles_view(
+    context: Context, tr: Tr, start: int = 0
+) -> tuple[str, InlineKeyboardMarkup | None]:
     grants = await roles_service.holders(context.db)
+    shown = pages.page_of(grants, start)
     lines = [tr.gettext("<b>Roles</b>")]
     buttons: list[ButtonSpec] = []
-    for grant in grants:
+    for grant in shown.items:
         lines.append(f"{grant.id}. " + await role_text(context, tr, grant))
         buttons.append(
             (
@@ -81,6 +91,10 @@ async def roles_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarku
         )
     if not grants:
         lines.append(tr.gettext("Nobody holds a role through an invitation yet."))
+    where = pages.which(tr, shown)
+    if where is not None:
+        lines += ["", where]
+    buttons += pages.turning(tr, shown, N_("Earlier roles"), N_("More roles"), RolesPage)
     named = len(context.settings.coordinators)
     lines.append("")
     lines.append(
@@ -135,6 +149,8 @@ async def remove_pressed(update: Update, context: Context, data: RoleButton) -> 
             ),
         )
         return
+    listed = [g.id for g in await roles_service.holders(context.db)]
+    place = listed.index(grant.id) if grant.id in listed else 0  # its page, shown again
     removed = await roles_service.remove(
         context.db, context.settings, context.visit.member_id, grant.id
     )
@@ -143,9 +159,15 @@ async def remove_pressed(update: Update, context: Context, data: RoleButton) -> 
             context.bot, context.db, context.settings, removed.member_id
         )
         await _tell_holder(context, removed)
-    text, markup = await roles_view(context, tr)
+    text, markup = await roles_view(context, tr, pages.page_containing(place))
     note = tr.gettext("Removed: {role}").format(role=described)
     await answer_with(update, context, note + "\n\n" + text, markup)
+
+
+@requires(Role.COORDINATOR, private=True)
+async def page_pressed(update: Update, context: Context, data: RolesPage) -> None:
+    """[Earlier roles] / [More roles]: another page of the list."""
+    await answer_with(update, context, *await roles_view(context, context.tr, data.start))
 
 
 async def _tell_holder(context: Context, grant: RoleGrant) -> None:
@@ -254,4 +276,5 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler(command("audit").names, audit_command),
         CommandHandler(command("members").names, members_command),
         button_handler(RoleButton, remove_pressed),
+        button_handler(RolesPage, page_pressed),
     ]

@@ -9,7 +9,7 @@ from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.onboarding import send_welcome
 from bot.i18n import N_
-from bot.tg import support
+from bot.tg import steps, support
 from bot.tg.auth import requires
 from bot.tg.ui import reply
 
@@ -21,6 +21,7 @@ MEDIA = N_(
 EDITED = N_(
     "I saw you edited a message. I only read new messages, so if something changed, please send it again."
 )
+EDITED_WAITING = N_("I saw you edited a message, but I only read messages as they were sent.")
 
 
 async def unexpected_text(update: Update, context: Context) -> None:
@@ -69,6 +70,13 @@ async def media(update: Update, context: Context) -> None:
 @requires(Role.ANYONE)
 async def edited(update: Update, context: Context) -> None:
     """An edit to an earlier message: we act on messages as sent."""
+    waiting = await steps.current(context)
+    if waiting is not None and steps.text_step(waiting.kind) is None and context.visit.lang:
+        # Sending it again would only be refused: the question waits for a button.
+        tr = context.visit.tr
+        text = f"{tr.gettext(EDITED_WAITING)} {steps.use_buttons(tr, waiting.kind)}"
+        await reply(update, context, text)
+        return
     await reply(update, context, context.t(EDITED))
 
 

@@ -23,7 +23,7 @@ from bot.invites import Uses, invite_for
 from bot.storage import constituencies, invites
 from bot.storage.constituencies import Constituency
 from bot.storage.invites import Invite, InviteRole
-from bot.tg import steps
+from bot.tg import pages, steps
 from bot.tg.auth import requires
 from bot.tg.buttons import button_handler, finished
 from bot.tg.callbacks import CallbackData
@@ -53,6 +53,13 @@ class InviteButton(CallbackData, prefix="inv"):
 @dataclass(frozen=True, slots=True)
 class WithdrawButton(CallbackData, prefix="invx"):
     invite: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinksPage(CallbackData, prefix="invp"):
+    """In /invites: the page of links from `start`."""
+
+    start: int
 
 
 INVITING = steps.kind(
@@ -204,13 +211,16 @@ async def _manageable(context: Context) -> list[Invite]:
     return [i for i in await invites.list_active(context.db) if invitations.may_manage(access, i)]
 
 
-async def list_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup | None]:
+async def list_view(
+    context: Context, tr: Tr, start: int = 0
+) -> tuple[str, InlineKeyboardMarkup | None]:
     active = await _manageable(context)
     if not active:
         return tr.gettext("There are no invitation links in use."), None
+    shown = pages.page_of(active, start)
     lines = [tr.gettext("<b>Invitation links still in use</b>")]
     buttons: list[ButtonSpec] = []
-    for invite in active:
+    for invite in shown.items:
         place = (
             await constituencies.get(context.db, invite.constituency_id)
             if invite.constituency_id
@@ -238,6 +248,10 @@ async def list_view(context: Context, tr: Tr) -> tuple[str, InlineKeyboardMarkup
                 WithdrawButton(invite.id).pack(),
             )
         )
+    where = pages.which(tr, shown)
+    if where is not None:
+        lines += ["", where]
+    buttons += pages.turning(tr, shown, N_("Earlier links"), N_("More links"), LinksPage)
     return "\n".join(lines), column(buttons)
 
 
@@ -258,14 +272,22 @@ async def revoke_pressed(update: Update, context: Context, data: WithdrawButton)
     if invite is None or not invitations.may_manage(context.visit.access, invite):
         await query.answer(tr.gettext("You can't withdraw that link."), show_alert=True)
         return
+    listed = [i.id for i in await _manageable(context)]
+    place = listed.index(invite.id) if invite.id in listed else 0  # its page, shown again
     withdrawn = await invitations.revoke(context.db, context.visit.member_id, invite.id)
     note = (
         tr.gettext("Link {number} is withdrawn: it no longer works.")
         if withdrawn
         else tr.gettext("Link {number} was already withdrawn.")
     ).format(number=invite.id)
-    text, markup = await list_view(context, tr)
+    text, markup = await list_view(context, tr, pages.page_containing(place))
     await answer_with(update, context, note + "\n\n" + text, markup)
+
+
+@requires(Role.REPRESENTATIVE, private=True)
+async def page_pressed(update: Update, context: Context, data: LinksPage) -> None:
+    """[Earlier links] / [More links]: another page of the list."""
+    await answer_with(update, context, *await list_view(context, context.tr, data.start))
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:
@@ -274,4 +296,5 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler(command("invites").names, invites_command),
         button_handler(InviteButton, invite_pressed),
         button_handler(WithdrawButton, revoke_pressed),
+        button_handler(LinksPage, page_pressed),
     ]

@@ -14,6 +14,7 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.commands import command
 from bot.context import Context
 from bot.domain.access import Role
+from bot.domain.plain import one_line
 from bot.i18n import N_
 from bot.storage import audit, constituencies
 from bot.storage import topics as topic_store
@@ -121,7 +122,7 @@ async def topic_pressed(update: Update, context: Context, data: TopicButton) -> 
 async def _valid_title(update: Update, context: Context) -> str | None:
     """The typed title, or None after asking again for one of the right length."""
     message = update.effective_message
-    title = (message.text or "").strip() if message else ""
+    title = one_line(message.text or "") if message else ""
     if 2 <= len(title) <= TITLE_MAX:
         return title
     text = context.tr.gettext("Please send a title of 2 to {n} characters.").format(n=TITLE_MAX)

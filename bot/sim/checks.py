@@ -10,6 +10,7 @@ from bot.sim.model import ApiError, Button
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
+MAX_BUTTONS = 100  # on one inline keyboard: more and Telegram refuses the whole message
 
 
 def keyboard(markup: Any) -> list[list[Button]]:
@@ -32,6 +33,8 @@ def keyboard(markup: Any) -> list[list[Button]]:
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
             buttons.append(Button(text, data, raw.get("url")))
         rows.append(buttons)
+    if sum(len(row) for row in rows) > MAX_BUTTONS:
+        raise ApiError(400, "Bad Request: reply markup is too long")
     return rows
 
 

@@ -20,6 +20,8 @@ NOT_MODIFIED = (
     "are exactly the same as a current content and reply markup of the message"
 )
 
+QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+
 
 def scope_key(scope: dict[str, Any] | None, language_code: str) -> tuple[str, str]:
     return json.dumps(scope or {"type": "default"}, sort_keys=True), language_code
@@ -43,6 +45,7 @@ class BotApi:
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.callback_answers: list[dict[str, Any]] = []
+        self._answered: set[str] = set()  # callback query ids already answered
         self.blocked: set[int] = set()
         self.deactivated: set[int] = set()
         self.listeners: list[Callable[[SentMessage], None]] = []
@@ -263,5 +266,9 @@ class BotApi:
         text = params.get("text")
         if text is not None and len(str(text)) > 200:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        query_id = str(params.get("callback_query_id", ""))
+        if query_id in self._answered:  # a press is answered once: a second answer is refused
+            raise ApiError(400, QUERY_INVALID)
+        self._answered.add(query_id)
         self.callback_answers.append(params)
         return True

@@ -133,6 +133,14 @@ async def cancel(db: Queries, broadcast_id: int) -> bool:
     return changed > 0
 
 
+async def delete_unsent(db: Queries, author_id: int) -> int:
+    """The author's drafts and cancelled messages: nothing the service sent (for /forget)."""
+    return await db.execute_rowcount(
+        "DELETE FROM broadcasts WHERE author_id = ? AND status IN ('draft', 'cancelled')",
+        (author_id,),
+    )
+
+
 async def mark_sent(db: Queries, broadcast_id: int, batch_id: int, recipients: int) -> bool:
     """Draft to sent, once: False if it was not a draft any more (a second press)."""
     changed = await db.execute_rowcount(

@@ -175,6 +175,17 @@ class Database(Queries):
                 await self.execute("PRAGMA foreign_keys=ON")
         return latest
 
+    async def forget_history(self) -> None:
+        """Fold the write-ahead log into the database file and empty it.
+
+        Until a checkpoint empties it, the -wal file keeps whole earlier versions of every
+        page written since the last one, in commit order: a row deleted a moment ago (an
+        erased member, a view past its time) is still there to read, and the order shows
+        which writes came together. `secure_delete` clears the file itself; this clears the
+        log. (A reader holding an old snapshot, a backup under way, can make it wait.)
+        """
+        await self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     async def close(self) -> None:
         async with self._lock:
             await self.conn.close()

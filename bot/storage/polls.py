@@ -196,6 +196,14 @@ async def cancel(db: Queries, poll_id: int) -> bool:
     return changed > 0
 
 
+async def delete_unsent(db: Queries, author_id: int) -> int:
+    """The author's drafts and cancelled drafts: never asked of anyone (for /forget)."""
+    return await db.execute_rowcount(
+        "DELETE FROM polls WHERE author_id = ? AND status IN ('draft', 'cancelled')",
+        (author_id,),
+    )
+
+
 async def mark_open(db: Queries, poll_id: int, electorate: int) -> bool:
     """Draft to open, once: False if it was not a draft any more (a second press)."""
     changed = await db.execute_rowcount(

@@ -121,7 +121,7 @@ async def forget_write_order(db: Database) -> None:
     would show which view page changed together with which limit and reach rows. After it,
     the file holds rows in key order only (random ids, hash tags).
     """
-    await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    await db.forget_history()
 
 
 async def add_many(db: Database, views: Sequence[NewView]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Update
@@ -34,9 +35,12 @@ async def on_error(update: object, context: Context) -> None:
     lang = member.language if member else as_lang(user.language_code if user else None)
     tz = context.settings.timezone
     text = translator(lang, tz).gettext(SORRY) if lang else both(SORRY, tz)
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # Stop the button's spinner, unless the handler already did (Telegram refuses a
+        # second answer): either way the apology below still goes.
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
+    try:
         await context.bot.send_message(update.effective_chat.id, text)
     except TelegramError:
         log.warning("could not tell the person about the error")

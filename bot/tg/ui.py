@@ -73,11 +73,21 @@ async def answer_with(
     await reply(update, context, text, markup)
 
 
+ALERT_MAX = 200  # characters Telegram shows in an alert on a pressed button
+
+
 async def tell(update: Update, context: Context, text: str) -> None:
-    """A short refusal or notice: an alert on a pressed button, else a reply (≤ 200 characters)."""
-    if update.callback_query is not None:
-        await update.callback_query.answer(text[:200], show_alert=True)
-    elif update.effective_chat is not None:
+    """A short refusal or notice: an alert on a pressed button, else a reply.
+
+    An alert holds 200 characters; a longer notice (Welsh often is) arrives whole as a
+    message instead of cut off mid-sentence."""
+    query = update.callback_query
+    if query is not None and len(text) <= ALERT_MAX:
+        await query.answer(text, show_alert=True)
+        return
+    if query is not None:
+        await query.answer()
+    if update.effective_chat is not None:
         await reply(update, context, text)
 
 

@@ -16,8 +16,8 @@ GROUP_REFUSAL = N_(
     "chat and send /feedback there."
 )
 NO_DRAFT = N_(
-    "This draft is no longer open: drafts are deleted after 15 minutes, or when they are sent "
-    "or cancelled. Send /feedback to start again."
+    "This draft is no longer open: a draft is deleted after 15 minutes, when it is sent or "
+    "cancelled, or when you start something else. Send /feedback to start again."
 )
 
 

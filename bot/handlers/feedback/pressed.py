@@ -25,7 +25,7 @@ from bot.storage import topics as topic_store
 from bot.tg import steps
 from bot.tg.auth import requires
 from bot.tg.buttons import finished
-from bot.tg.ui import answer_with, clear_buttons, keyboard, reply
+from bot.tg.ui import answer_with, clear_buttons, keyboard, reply, tell
 
 
 @requires(Role.MEMBER)
@@ -37,7 +37,7 @@ async def view_pressed(update: Update, context: Context, data: ViewButton) -> No
     assert member is not None
     tr = context.tr
     if not context.visit.private:
-        await query.answer(tr.gettext(GROUP_REFUSAL)[:200], show_alert=True)
+        await tell(update, context, tr.gettext(GROUP_REFUSAL))
         return
     waiting = await steps.expecting(context, *STAGES)
     draft = draft_of(waiting) if waiting is not None else None

@@ -186,13 +186,22 @@ async def text_before_choosing(update: Update, context: Context, waiting: steps.
 @requires(Role.ANYONE)
 async def media(update: Update, context: Context) -> None:
     """A photo, sticker or voice note: kindly say only typed text is taken for a view."""
-    if await steps.expecting(context, WRITING, PREVIEW) is None:
+    waiting = await steps.expecting(context, WRITING, PREVIEW)
+    if waiting is None:
         await fallback.media(update, context)
+        return
+    tr = context.tr
+    if waiting.kind is PREVIEW:  # the words are in: what is left is a press, not typing
+        text = tr.gettext(
+            "I can only take typed text for a view for now, not pictures, stickers, voice notes "
+            "or files."
+        )
+        await reply(update, context, f"{text} {steps.use_buttons(tr, PREVIEW)}")
         return
     await reply(
         update,
         context,
-        context.tr.gettext(
+        tr.gettext(
             "I can only take typed text for a view for now, not pictures, stickers, voice notes "
             "or files. Your draft is still open: please type your view as a message."
         ),

@@ -31,7 +31,7 @@ from bot.storage.rsvps import Answer
 from bot.tg.auth import requires
 from bot.tg.buttons import finished
 from bot.tg.text import esc
-from bot.tg.ui import column, reply, tell
+from bot.tg.ui import answer_with, column, reply, tell
 
 SHOWN = 5
 GONE = N_("That meeting has been cancelled.")
@@ -169,14 +169,14 @@ async def mute_pressed(update: Update, context: Context, data: MuteButton) -> No
             if data.off
             else tr.gettext("Done: meeting reminders are on again.")
         )
-        await query.answer()
         toggle = (
             (tr.gettext("Turn meeting reminders back on"), MuteButton(None, False).pack())
             if data.off
             else (tr.gettext("Turn off reminders for every meeting"), MuteButton(None, True).pack())
         )
-        if isinstance(query.message, Message):
-            await query.message.edit_text(text, reply_markup=column([toggle]))
+        # A second press (a double tap, an older copy) leaves the message as it is: Telegram
+        # refuses an edit that changes nothing, and `answer_with` expects that.
+        await answer_with(update, context, text, column([toggle]))
         return
     await query.answer(
         tr.gettext("Done: no more reminders about this meeting.")
