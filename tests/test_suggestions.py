@@ -208,3 +208,21 @@ async def test_nothing_about_who_suggested_or_supported_is_left_after_the_meetin
     assert rows == []
     # No table holds a hash that anyone, with the database, could match to a member.
     assert not any(isinstance(v, str) and len(v) == 64 for v in values)
+
+
+async def test_the_agendas_secret_is_made_when_the_meeting_is_planned(harness: Harness) -> None:
+    """Its file's times then say when the meeting was saved, never when someone first
+    suggested or supported a topic."""
+    places = await seed_constituencies(harness)
+    organiser = await representative(harness, 9300, places["carers"], lang="en")
+    folder = harness.settings.secrets_dir
+    before = set(folder.iterdir()) if folder.exists() else set()
+    meeting = await plan(harness, organiser, "en", ahead(harness))
+    made = {p for p in folder.iterdir()} - before
+    assert len(made) == 1, made  # the agenda's, and nothing else
+    stamp = next(iter(made)).stat().st_mtime
+    member = await onboard(harness, 9301, lang="en", join=CARERS_EN)
+    await suggest(member, "en", "Evening appointments for carers who work, please.")
+    assert {p for p in folder.iterdir()} - before == made
+    assert next(iter(made)).stat().st_mtime == stamp
+    assert meeting.status == "scheduled"

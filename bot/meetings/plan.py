@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from bot import delivery, suggestions
 from bot.context import Services
 from bot.delivery import Outgoing
+from bot.domain import anonymity
 from bot.domain.access import Access
 from bot.i18n import N_, Lang
 from bot.meetings.outgoing import Messages, details
@@ -87,6 +88,9 @@ async def schedule(services: Services, meeting_id: int, actor_id: int) -> bool:
             meeting=meeting_id,
             networks=list(meeting.network_ids),
         )
+    # The agenda's secret is made now, so its file's times say when the meeting was planned,
+    # not when a member first suggested or supported a topic.
+    await services.secrets.prepare(*anonymity.agenda(meeting_id, meeting.starts_at))
     return True
 
 
