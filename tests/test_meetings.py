@@ -189,3 +189,22 @@ async def test_what_the_organiser_types_reaches_members_as_typed(harness: Harnes
     assert harness.sim.rejected == []  # nothing Telegram would refuse
     [message] = [m for m in ben.inbox if m.text == reminder]
     assert "<a " not in message.source
+
+
+async def test_an_archived_networks_members_get_no_more_reminders(harness: Harness) -> None:
+    """Archiving a network stops everything to its members, meeting reminders too."""
+    places = await seed_constituencies(harness)
+    rep = await representative(harness, 7150, places["carers"], lang="cy")
+    ben = await onboard(harness, 7151, lang="cy", join=CARERS_CY)
+    meeting = await plan(harness, rep, "cy", ten_days_ahead(harness))
+    await run_at(harness, due(harness, meeting, WEEK))
+    assert texts(ben, w("first", "cy"))
+    boss = await onboard(harness, min(harness.settings.coordinators), lang="cy")
+    await boss.say("/rhwydweithiau")
+    await boss.press(CARERS_CY)
+    await boss.press("Archifo'r rhwydwaith hwn")
+    await boss.press("Archifo'r rhwydwaith hwn")  # the question's "yes"
+    before = len(ben.inbox)
+    await run_at(harness, due(harness, meeting, DAY))
+    await run_at(harness, due(harness, meeting, 2 * HOUR))
+    assert len(ben.inbox) == before

@@ -26,6 +26,8 @@ _INVITED = (
     "SELECT DISTINCT m.id, m.chat_id, m.language FROM members m"
     " JOIN memberships ms ON ms.member_id = m.id"
     " JOIN meeting_networks mn ON mn.constituency_id = ms.constituency_id"
+    # An archived network's members are told nothing more, as everywhere else.
+    " JOIN constituencies c ON c.id = mn.constituency_id AND c.archived_at IS NULL"
     " WHERE mn.meeting_id = ? AND m.status = 'active'"
     " AND NOT EXISTS (SELECT 1 FROM reminder_mutes r WHERE r.member_id = m.id"
     "   AND (r.meeting_id IS NULL OR r.meeting_id = mn.meeting_id))"
