@@ -309,6 +309,9 @@ async def test_an_open_question_joins_the_views(harness: Harness) -> None:
     rows = await db.fetchall("SELECT constituency_id, poll_id, text FROM views")
     assert len(rows) == 5
     assert {(r[0], r[1]) for r in rows} == {(places["carers"], poll.id)}
+    # Labelled by the language they are written in, whatever each member's interface.
+    assert {lang_of(p) for p in people} == {"cy", "en"}
+    assert [tuple(r) for r in await db.fetchall("SELECT DISTINCT language FROM views")] == [("en",)]
     result = [m for m in rep.inbox if "Poll results" in m.text][-1].text
     assert result.count("Evening clinics") == 5 and "07700" not in result
 

@@ -34,6 +34,7 @@ from bot.tg.buttons import finished
 from bot.tg.callbacks import CallbackData
 from bot.tg.text import esc
 from bot.tg.ui import answer_with, clear_buttons, column, reply
+from bot.views import language_of
 
 
 @dataclass(slots=True)
@@ -116,6 +117,8 @@ async def answer_typed(update: Update, context: Context, waiting: steps.Waiting)
             ),
         )
         return
+    # Labelled with the language it is written in, as a view is: it joins the views at close.
+    draft.lang = await language_of(text)
     redacted = redact(text, draft.lang)
     draft.text = redacted.text
     if safety.suggests_crisis(text):
