@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from bot.domain.plain import one_line
+
 MIN_OPTIONS = 2
 MAX_OPTIONS = 10
 MAX_QUESTION = 500  # characters: a question to read on a phone, not an essay
@@ -45,7 +47,8 @@ def read_options(text: str) -> Options | BadOptions:
     or "•" at the start of an option is dropped."""
     lines = text.splitlines() if len(text.splitlines()) > 1 else text.split(";")
     labels = [_NUMBERING.sub("", line).strip() for line in lines]
-    labels = [" ".join(label.split()) for label in labels if label.strip()]
+    labels = [one_line(label) for label in labels]
+    labels = [label for label in labels if label]
     if not labels:
         return BadOptions("empty")
     if len(labels) < MIN_OPTIONS:

@@ -7,6 +7,7 @@ from telegram import Update
 from bot.context import Context
 from bot.domain import polls as rules
 from bot.domain.access import Role
+from bot.domain.plain import visible
 from bot.handlers.polls.common import (
     CHOOSING,
     NO_LONGER,
@@ -166,7 +167,7 @@ async def text_step(update: Update, context: Context, waiting: steps.Waiting) ->
         return
     field = str(waiting.data.get("field"))
     then = waiting.data.get("then")
-    text = message.text.strip()
+    text = visible(message.text)
     if field == "closing":
         await closing_typed(update, context, draft, text)
         return
