@@ -25,6 +25,7 @@ from bot.storage.views import NewView
 from bot.views import today
 
 CARERS = ("Rhwydwaith Gofalwyr Caerdydd a'r Fro", "Cardiff and Vale Carers' Network")
+QUIET_MEMBERS = 8_800_001  # Telegram ids of the network's members nobody plays
 
 
 async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
@@ -54,6 +55,12 @@ async def seed(h: Harness, people: dict[str, tuple[int, Lang]]) -> None:
                 Since(2019),
             )
     assert rep_id
+    # Other members of the carers' network, who never speak in the demo: with them it is
+    # big enough for a view to stay anonymous, as a real network would be.
+    quiet: tuple[Lang, ...] = ("cy", "en", "cy", "en")
+    for n, quiet_lang in enumerate(quiet):
+        other = await members.create(db, QUIET_MEMBERS + n, QUIET_MEMBERS + n, quiet_lang)
+        await constituencies.join(db, other.id, carers)
     await seed_meeting(h, rep_id, carers)
     # Last week's views, so a representative's /digest has something in it straight away.
     topic = await topic_store.open_topic(

@@ -80,6 +80,8 @@ def test_a_welsh_newcomers_first_minutes_are_all_in_welsh(tmp_path: Path) -> Non
     assert "Fy enw i yw [enw wedi'i dynnu]. Mae angen apwyntiadau gyda'r nos ar " in after
     assert "[ward wedi'i thynnu]; fy nyddiad geni yw [dyddiad geni wedi'i dynnu]." in after
     assert "Iaith: Cymraeg" in after
+    # The carers' network the demo starts with is big enough for a view to stay anonymous.
+    assert "(fe bwysoch chi: Anfon yn ddienw)" in after
     assert "Mae eich barn wedi mynd, yn ddienw" in after
     assert "Cynllun Gofal a Thriniaeth\n  eich cynllun gofal ysgrifenedig" in after
     assert "📎 cydlais-fy-nata.json" in after
