@@ -27,6 +27,8 @@ _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 def shown_len(html_text: str) -> int:
     """Length as Telegram counts a message in HTML parse mode: UTF-16 units of the text it
     shows, after the tags are taken out and entities such as `&amp;` read as one character."""
+    if "<" not in html_text and "&" not in html_text:
+        return utf16_len(html_text)  # nothing to take out: one encode, not a token each
     return sum(_units(m.group(0)) for m in _TOKEN.finditer(html_text))
 
 
@@ -48,7 +50,8 @@ def split_message(text: str, limit: int = MAX_TEXT) -> list[str]:
     if limit < 16:
         raise ValueError("limit too small")
     budget = limit - 8  # a small margin, as before
-    if shown_len(text) <= budget:
+    # The source is never shorter than what it shows: most texts need no closer count.
+    if utf16_len(text) <= budget or shown_len(text) <= budget:
         return [text]
     parts: list[str] = []
     opened: list[str] = []  # opening tags in force where the current part starts
