@@ -38,7 +38,7 @@ from bot.sim.telegram import (
     SimRequest,
     SimulatedTelegram,
 )
-from bot.storage import deliveries, members
+from bot.storage import delivery_batches, members
 
 FIRST_ID = 10_000_000
 HELP_REPLY = "What I can do"
@@ -146,7 +146,7 @@ async def measure(args: Load) -> list[Figure]:
     started = time.perf_counter()
     last_print = started
     while True:
-        found = await deliveries.batch(db, batch)
+        found = await delivery_batches.batch(db, batch)
         assert found is not None
         if found.reported_at is not None:
             break

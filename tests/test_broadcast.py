@@ -13,8 +13,8 @@ from bot.handlers.broadcasts.common import BroadcastButton
 from bot.i18n import translator
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import FloodRules, SimulatedTelegram
-from bot.storage import audit, broadcasts, deliveries, members, pending, roles
-from bot.storage.deliveries import Counts
+from bot.storage import audit, broadcasts, delivery_batches, members, pending, roles
+from bot.storage.delivery_batches import Counts
 from tests.helpers.db import all_values
 from tests.helpers.delivery import (
     coordinator,
@@ -189,7 +189,7 @@ async def test_a_storm_of_429s_is_waited_out_and_nobody_gets_two(harness: Harnes
     assert worker.stats.retried >= 12
     for person in people.values():
         assert len(received(person, "Progress update") or received(person, "cynnydd")) == 1
-    rows = await deliveries.rows_of(harness.services.db, batch.id)
+    rows = await delivery_batches.rows_of(harness.services.db, batch.id)
     assert all(attempts == 1 for _, _, _, attempts, _ in rows)  # 429s are not failures
 
 
@@ -229,7 +229,7 @@ async def test_transient_502s_are_retried_with_backoff(harness: Harness) -> None
     await boss.press("Send the message")
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts == Counts(sent=4)
-    rows = await deliveries.rows_of(harness.services.db, batch.id)
+    rows = await delivery_batches.rows_of(harness.services.db, batch.id)
     assert sum(attempts for _, _, _, attempts, _ in rows) == 4 + 3
 
 
@@ -243,7 +243,7 @@ async def test_a_400_is_recorded_with_telegrams_words_and_not_retried(harness: H
     batch = await settled(harness, await last_batch(harness))
     assert batch.counts == Counts(sent=3, failed=1)
     [failed] = [
-        r for r in await deliveries.rows_of(harness.services.db, batch.id) if r[2] == "failed"
+        r for r in await delivery_batches.rows_of(harness.services.db, batch.id) if r[2] == "failed"
     ]
     assert failed[3] == 1
     assert failed[4] is not None
@@ -336,7 +336,7 @@ async def test_quiet_hours_hold_news_and_urgent_goes_now(settings: Settings) -> 
         assert urgent.counts == Counts(sent=4)
         assert people["en1"].last.text.startswith("Change to a meeting")
         assert not received(people["en1"], "Progress update")
-        waiting = await deliveries.batch(h.services.db, held)
+        waiting = await delivery_batches.batch(h.services.db, held)
         assert waiting is not None
         assert waiting.counts == Counts(pending=4)
 
@@ -525,7 +525,7 @@ async def test_forget_leaves_no_delivery_row_for_recipient_or_author(harness: Ha
     assert not {people["en1"].id, str(people["en1"].id), boss.id, str(boss.id)} & values
     [sent] = await broadcasts.recent_sent(harness.services.db)
     assert sent.author_id is None
-    batch = await deliveries.batch(harness.services.db, await last_batch(harness))
+    batch = await delivery_batches.batch(harness.services.db, await last_batch(harness))
     assert batch is not None
     assert batch.counts == Counts(sent=4)  # the record of what went out stays whole
 
@@ -548,7 +548,7 @@ async def test_a_group_gets_at_most_20_a_minute(settings: Settings) -> None:
         await asyncio.sleep(0.3)
         assert len(sim.inbox(group)) == 20
         assert not [r for r in sim.rejected if r[1] == 429]
-        found = await deliveries.batch(h.services.db, batch)
+        found = await delivery_batches.batch(h.services.db, batch)
         assert found is not None
         assert found.counts == Counts(sent=20, pending=5)
 

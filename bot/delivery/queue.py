@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardMarkup
 
 from bot.i18n import N_, Lang
-from bot.storage import Database, deliveries
+from bot.storage import Database, deliveries, delivery_photos
 from bot.storage.db import Tx
 from bot.storage.deliveries import CountingMode, NewRow
 from bot.tg.text import split_message
@@ -164,7 +164,7 @@ async def enqueue_in(
         if message.photo is not None:
             name, content = message.photo
             if content not in photos:
-                photos[content] = await deliveries.add_photo(tx, name, content)
+                photos[content] = await delivery_photos.add_photo(tx, name, content)
             part = len(parts) + (message.document is not None) + (message.file_id is not None)
             rows.append(
                 NewRow(message.chat_id, member_id, part, message.caption, photo_id=photos[content])

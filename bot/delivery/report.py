@@ -21,8 +21,9 @@ from bot.delivery.queue import DEFAULT_REPORT_TITLE, REPORT_TITLES
 from bot.domain import counting
 from bot.domain.counting import PEOPLE, Shown
 from bot.i18n import Tr
-from bot.storage import deliveries
-from bot.storage.deliveries import CountingMode, Counts
+from bot.storage import delivery_batches
+from bot.storage.deliveries import CountingMode
+from bot.storage.delivery_batches import Counts
 from bot.tg.text import esc
 
 
@@ -73,7 +74,7 @@ def count_lines(tr: Tr, counts: Counts, minimum: int, mode: CountingMode = "part
     return lines
 
 
-def report_text(tr: Tr, batch: deliveries.Batch, minimum: int) -> str:
+def report_text(tr: Tr, batch: delivery_batches.Batch, minimum: int) -> str:
     title = tr.gettext(REPORT_TITLES.get(batch.kind, DEFAULT_REPORT_TITLE))
     if batch.label:
         title += f" ({esc(batch.label)})"

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputFile
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -30,8 +28,9 @@ from telegram.ext import ExtBot
 from bot.config import Settings
 from bot.delivery.report import report_text
 from bot.delivery.schedule import going_out_at, quiet_now
+from bot.delivery.sending import send_row
 from bot.i18n import Lang, translator
-from bot.storage import Database, deliveries, members
+from bot.storage import Database, deliveries, delivery_batches, delivery_photos, members
 from bot.storage.db import utcnow
 from bot.tg.limiter import NO_RETRY, Retries, retry_after_seconds
 
@@ -106,7 +105,7 @@ class Worker:
 
     # ------------------------------------------------------------------ loop
     async def _run(self) -> None:
-        self._touched.update(await deliveries.unreported_ids(self.db))
+        self._touched.update(await delivery_batches.unreported_ids(self.db))
         while True:
             try:
                 launched, waiting = await self._cycle()
@@ -180,7 +179,7 @@ class Worker:
             if quiet and ends is not None:
                 timeout = min(timeout, (ends - utcnow()).total_seconds())
             if at is None and not self._inflight:
-                self._touched.update(await deliveries.unreported_ids(self.db))
+                self._touched.update(await delivery_batches.unreported_ids(self.db))
                 await self._check_batches()
         if self._report_retry:
             soonest = min(at for _, at in self._report_retry.values())
@@ -223,37 +222,7 @@ class Worker:
         db = self.db
         message_id: int | None = None
         try:
-            markup = (
-                InlineKeyboardMarkup.de_json(json.loads(row.markup), self.bot)
-                if row.markup
-                else None
-            )
-            if row.edit_of is not None:
-                await self._edit(row, markup)
-            elif row.document is not None:
-                name, content = row.document
-                await self.bot.send_document(
-                    row.chat_id,
-                    content,
-                    filename=name,
-                    caption=row.text or None,
-                    rate_limit_args=self._own_429s,
-                )
-            elif row.file_id is not None:
-                await self.bot.send_document(
-                    row.chat_id,
-                    row.file_id,
-                    caption=row.text or None,
-                    rate_limit_args=self._own_429s,
-                )
-            elif row.photo_id is not None:
-                await self._photo(row)
-            else:
-                sent = await self.bot.send_message(
-                    row.chat_id, row.text, reply_markup=markup, rate_limit_args=self._own_429s
-                )
-                # A message with buttons may be edited later (a poll closing): keep its id.
-                message_id = sent.message_id if markup is not None else None
+            message_id = await send_row(self.bot, db, row, self._own_429s)
         except RetryAfter as exc:
             wait = retry_after_seconds(exc) * self.tuning.retry_after_scale
             self.stats.retried += 1
@@ -294,44 +263,6 @@ class Worker:
             self._touched.add(row.batch_id)
             self._wake.set()
 
-    async def _edit(self, row: deliveries.Due, markup: InlineKeyboardMarkup | None) -> None:
-        """Replace a message sent earlier; one that is already so counts as done."""
-        assert row.edit_of is not None
-        try:
-            await self.bot.edit_message_text(
-                row.text,
-                chat_id=row.chat_id,
-                message_id=row.edit_of,
-                reply_markup=markup,
-                rate_limit_args=self._own_429s,
-            )
-        except BadRequest as exc:
-            if "not modified" not in exc.message.lower():
-                raise
-
-    async def _photo(self, row: deliveries.Due) -> None:
-        """A shared picture: uploaded the first time, by Telegram's file_id after that."""
-        assert row.photo_id is not None
-        photo = await deliveries.photo(self.db, row.photo_id)
-        if photo is None:
-            raise BadRequest("the picture is no longer stored")
-        if photo.file_id is not None:
-            await self.bot.send_photo(
-                row.chat_id,
-                photo.file_id,
-                caption=row.text or None,
-                rate_limit_args=self._own_429s,
-            )
-            return
-        sent = await self.bot.send_photo(
-            row.chat_id,
-            InputFile(photo.content, filename=photo.name),
-            caption=row.text or None,
-            rate_limit_args=self._own_429s,
-        )
-        if sent.photo:
-            await deliveries.photo_held(self.db, photo.id, sent.photo[-1].file_id)
-
     async def _unreachable(self, row: deliveries.Due, reason: str) -> None:
         """Nobody to send to: the member is unreachable until /start, with all their rows."""
         if row.member_id is not None:
@@ -356,11 +287,11 @@ class Worker:
             if retry is not None and retry[1] > now:
                 self._touched.add(batch_id)  # its report failed: not yet time to try again
                 continue
-            if await deliveries.finish(self.db, batch_id):
+            if await delivery_batches.finish(self.db, batch_id):
                 await self._report(batch_id)
 
     async def _report(self, batch_id: int) -> None:
-        batch = await deliveries.batch(self.db, batch_id)
+        batch = await delivery_batches.batch(self.db, batch_id)
         if batch is None:
             return
         if batch.report_chat_id is not None:
@@ -394,6 +325,6 @@ class Worker:
                     return
                 log.warning("could not send a delivery report: %s", type(exc).__name__)
         self._report_retry.pop(batch_id, None)
-        await deliveries.mark_reported(self.db, batch_id)
-        await deliveries.drop_unused_photos(self.db)
+        await delivery_batches.mark_reported(self.db, batch_id)
+        await delivery_photos.drop_unused_photos(self.db)
         log.info("batch %s finished", batch_id)

@@ -24,11 +24,12 @@ from bot.delivery import Outgoing
 from bot.i18n import LANGS, Lang, translator
 from bot.polls import messages, results, voters
 from bot.polls.opening import label
-from bot.storage import Database, audit
+from bot.storage import Database, audit, poll_messages, poll_readers
 from bot.storage import poll_answers as answers
 from bot.storage import polls as store
 from bot.storage import views as view_store
-from bot.storage.polls import Poll, Reader
+from bot.storage.poll_readers import Reader
+from bot.storage.polls import Poll
 from bot.storage.views import NewView
 from bot.tg.text import esc
 
@@ -61,7 +62,7 @@ async def close(
         await answers.delete_all(tx, poll.id)
         edits = [
             Outgoing(chat, texts[lang], member, edit_of=message)
-            for chat, member, message, lang in await store.messages_to_close(
+            for chat, member, message, lang in await poll_messages.messages_to_close(
                 tx, poll.id, label(poll)
             )
         ]
@@ -70,7 +71,7 @@ async def close(
             await delivery.enqueue_in(
                 tx, kind="poll.closed", messages=edits, urgent=True, label=label(poll)
             )
-        await store.forget_messages(tx, poll.id, label(poll))
+        await poll_messages.forget_messages(tx, poll.id, label(poll))
         if early:
             await audit.record(tx, closed_by, "poll.closed", poll=poll.id)
     await voters.forget(services, poll)
@@ -150,12 +151,12 @@ async def _readers(db: Database, poll: Poll) -> list[tuple[Reader, bool]]:
     """The author and the networks' representatives (results), then, if the author chose,
     the networks' members ("You said…"); each person once."""
     found: dict[int, tuple[Reader, bool]] = {}
-    author = await store.reader(db, poll.author_id)
+    author = await poll_readers.reader(db, poll.author_id)
     if author is not None:
         found[author.member_id] = (author, False)
-    for rep in await store.representatives_of(db, poll.networks):
+    for rep in await poll_readers.representatives_of(db, poll.networks):
         found.setdefault(rep.member_id, (rep, False))
     if poll.share:
-        for member in await store.members_of(db, poll.networks):
+        for member in await poll_readers.members_of(db, poll.networks):
             found.setdefault(member.member_id, (member, True))
     return list(found.values())

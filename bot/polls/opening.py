@@ -13,7 +13,7 @@ from bot.domain import polls as rules
 from bot.domain.access import Access
 from bot.i18n import LANGS, Lang, translator
 from bot.polls import messages, voters
-from bot.storage import Database, audit
+from bot.storage import Database, audit, poll_readers
 from bot.storage import poll_answers as answers
 from bot.storage import polls as store
 from bot.storage.polls import Poll
@@ -65,7 +65,7 @@ async def open_poll(
     their language and mark the poll open, in one transaction. Returns how many were
     asked, or None if nobody would be."""
     db = services.db
-    people = await store.members_of(db, poll.networks)
+    people = await poll_readers.members_of(db, poll.networks)
     if not people:
         return None
     # Tags first: making the poll's secret writes a file, which is no work for a transaction.

@@ -13,6 +13,7 @@ from bot.i18n import LANGS, Lang, Tr, translator
 from bot.polls import messages, voters
 from bot.polls.opening import label
 from bot.storage import poll_answers as answers
+from bot.storage import poll_readers
 from bot.storage import polls as store
 from bot.storage.polls import Poll
 
@@ -33,7 +34,7 @@ async def remind(services: Services, poll_id: int, now: datetime) -> bool:
     if poll is None or poll.status != "open" or not poll.remind or poll.reminded_at is not None:
         return False
     # Members now who were asked and have not answered: a late joiner has no tag row.
-    people = await store.members_of(db, poll.networks)
+    people = await poll_readers.members_of(db, poll.networks)
     tags = await voters.tags(services, poll, [p.telegram_id for p in people])
     waiting = await answers.unanswered_among(db, poll.id, list(tags))
     reminded = {tags[t] for t in waiting}

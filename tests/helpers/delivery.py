@@ -12,8 +12,8 @@ from bot.config import Settings
 from bot.delivery import worker as delivery_worker
 from bot.sim.harness import Harness, Person
 from bot.sim.telegram import SimulatedTelegram
-from bot.storage import deliveries, members, roles
-from bot.storage.deliveries import Batch
+from bot.storage import delivery_batches, members, roles
+from bot.storage.delivery_batches import Batch
 from tests.conftest import COORDINATOR_ID
 from tests.helpers.people import onboard
 
@@ -52,11 +52,11 @@ async def settled(h: Harness, batch_id: int, limit: float = 10.0) -> Batch:
     """Wait until the batch has been reported to its author; return it."""
 
     async def reported() -> bool:
-        batch = await deliveries.batch(h.services.db, batch_id)
+        batch = await delivery_batches.batch(h.services.db, batch_id)
         return batch is not None and batch.reported_at is not None
 
     await until(reported, f"batch {batch_id} to be reported", limit)
-    batch = await deliveries.batch(h.services.db, batch_id)
+    batch = await delivery_batches.batch(h.services.db, batch_id)
     assert batch is not None
     return batch
 

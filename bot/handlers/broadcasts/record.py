@@ -9,7 +9,7 @@ from bot import delivery
 from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.broadcasts.common import people as _people
-from bot.storage import broadcasts, deliveries
+from bot.storage import broadcasts, delivery_batches
 from bot.tg.auth import requires
 from bot.tg.text import esc
 from bot.tg.ui import reply
@@ -35,7 +35,7 @@ async def broadcasts_command(update: Update, context: Context) -> None:
     minimum = context.settings.min_group
     blocks = [tr.gettext("<b>Recent messages</b>")]
     for item in shown:
-        batch = await deliveries.batch(context.db, item.batch_id) if item.batch_id else None
+        batch = await delivery_batches.batch(context.db, item.batch_id) if item.batch_id else None
         assert item.kind is not None
         assert item.sent_at is not None
         if item.author_id == member.id:

@@ -13,13 +13,14 @@ from dataclasses import replace
 from telegram import Update
 from telegram.error import TelegramError
 
+import bot.handlers.contact.ending as ending
+import bot.handlers.contact.reporting as reporting
 from bot import contact, contact_blocks
 from bot.contact import Draft
 from bot.context import Context
 from bot.domain import safety
 from bot.domain.access import Role
 from bot.domain.redaction import redact
-from bot.handlers.contact import ending, reporting
 from bot.handlers.contact.common import (
     CLOSED,
     CRISIS_OPENING,

@@ -10,8 +10,8 @@ from typing import Any
 
 from telegram import Update
 
+import bot.handlers.meetings.asks as asks
 from bot.context import Context
-from bot.handlers.meetings import asks
 from bot.handlers.meetings.common import (
     AGENDA_CY,
     AGENDA_EN,

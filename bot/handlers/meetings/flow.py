@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from telegram import Update
 
+import bot.handlers.meetings.asks as asks
+import bot.handlers.meetings.screens as screens
 from bot.context import Context
-from bot.handlers.meetings import asks, screens
 from bot.handlers.meetings.common import changing
 from bot.storage import meetings
 from bot.storage.meetings import Meeting

@@ -7,9 +7,9 @@ from typing import Any
 
 from telegram import Update
 
+import bot.handlers.meetings.screens as screens
 from bot.context import Context
 from bot.domain import reminders as rules
-from bot.handlers.meetings import screens
 from bot.handlers.meetings.common import CHOOSING, button
 from bot.meetings import counts, plan, texts
 from bot.meetings.plan import Report

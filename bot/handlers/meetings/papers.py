@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from telegram import Update
 
+import bot.handlers.meetings.screens as screens
 from bot.context import Context
 from bot.domain.access import Role
 from bot.handlers.feedback.writing import media as not_for_papers
-from bot.handlers.meetings import screens
 from bot.handlers.meetings.common import PAPERS, button, from_slot
 from bot.meetings import counts, plan
 from bot.storage import meetings

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from telegram import Update
 
+import bot.handlers.meetings.asks as asks
+import bot.handlers.meetings.screens as screens
 from bot.context import Context
 from bot.domain import reminders as rules
 from bot.domain.access import Role
-from bot.handlers.meetings import asks, screens
 from bot.handlers.meetings.common import (
     AGENDA_CY,
     CONFIRM_CHANGE,

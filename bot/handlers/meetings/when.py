@@ -11,9 +11,9 @@ from typing import Any
 
 from telegram import Update
 
+import bot.handlers.meetings.asks as asks
 from bot.context import Context
 from bot.domain.when import Problem, Unread, When, read_when
-from bot.handlers.meetings import asks
 from bot.handlers.meetings.common import (
     CHOOSING,
     CONFIRM_WHEN,

@@ -18,7 +18,7 @@ from bot.domain.access import Role
 from bot.i18n import N_
 from bot.polls import answering, messages
 from bot.polls.buttons import PollButton
-from bot.storage import polls
+from bot.storage import poll_messages, polls
 from bot.storage.db import utcnow
 from bot.storage.poll_answers import Answer
 from bot.storage.polls import Poll
@@ -170,4 +170,4 @@ async def show(update: Update, context: Context, poll: Poll, current: Answer) ->
     if update.callback_query is not None:
         await update.callback_query.answer()
     sent = await reply(update, context, text, markup)
-    await polls.add_message(context.db, poll.id, member.id, sent.chat_id, sent.message_id)
+    await poll_messages.add_message(context.db, poll.id, member.id, sent.chat_id, sent.message_id)

@@ -15,7 +15,7 @@ from bot.handlers.polls.common import PREVIEWING, button, cancel
 from bot.i18n import LANGS, N_, Tr
 from bot.polls import counts
 from bot.polls.opening import NotOpened, may_ask, open_poll, ready, rendered
-from bot.storage import polls
+from bot.storage import poll_readers, polls
 from bot.storage.db import utcnow
 from bot.storage.polls import Poll
 from bot.tg import clock, steps
@@ -71,7 +71,7 @@ async def preview(update: Update, context: Context, draft: Poll) -> None:
     settings = context.settings
     assert draft.closes_at is not None
     assert draft.kind is not None
-    people = await polls.members_of(db, draft.networks)
+    people = await poll_readers.members_of(db, draft.networks)
     by_lang = {lang: sum(p.language == lang for p in people) for lang in LANGS}
     split = counts.split(tr, {str(k): v for k, v in by_lang.items()}, settings.min_group)
     places = await place_names(db, draft.networks, tr.lang)
