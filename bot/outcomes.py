@@ -9,6 +9,7 @@ outcome's history. A review day reminds the author (`bot.outcomes_review`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 
 from bot import delivery
@@ -24,7 +25,7 @@ from bot.storage import polls as poll_store
 from bot.storage import suggestions as suggestion_store
 from bot.storage import topics as topic_store
 from bot.storage.broadcasts import Recipient
-from bot.storage.db import utcnow
+from bot.storage.db import Tx, utcnow
 from bot.storage.outcomes import Outcome, Progress
 from bot.tg.text import esc
 
@@ -177,17 +178,8 @@ async def record(
     people_ = await recipients(db, outcome.constituency_id) if send else []
     texts = {lang: await render(db, translator(lang, tz), outcome, minimum) for lang in LANGS}
     async with db.transaction() as tx:  # nothing but `tx` inside: `db` would wait for itself
-        batch_id = None
-        if people_:
-            batch_id = await delivery.enqueue_in(
-                tx,
-                kind="outcome",
-                messages=[Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people_],
-                created_by=author_id,
-                report_chat_id=report_chat_id,
-                report_lang=report_lang,
-                label=f"#{outcome.id}",
-            )
+        report = (author_id, report_chat_id, report_lang)
+        batch_id = await _queue(tx, "outcome", outcome, people_, texts, report)
         if not await store.mark_recorded(tx, outcome.id, batch_id):
             return None
         await audit.record(
@@ -219,17 +211,8 @@ async def add_progress(
         lang: await render_progress(db, translator(lang, tz), outcome, progress) for lang in LANGS
     }
     async with db.transaction() as tx:  # nothing but `tx` inside: `db` would wait for itself
-        batch_id = None
-        if people_:
-            batch_id = await delivery.enqueue_in(
-                tx,
-                kind="outcome.progress",
-                messages=[Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people_],
-                created_by=author_id,
-                report_chat_id=report_chat_id,
-                report_lang=report_lang,
-                label=f"#{outcome.id}",
-            )
+        report = (author_id, report_chat_id, report_lang)
+        batch_id = await _queue(tx, "outcome.progress", outcome, people_, texts, report)
         if not await store.mark_added(tx, progress.id, batch_id):
             return None
         await audit.record(
@@ -241,3 +224,27 @@ async def add_progress(
             sent=batch_id is not None,
         )
     return len(people_)
+
+
+async def _queue(
+    tx: Tx,
+    kind: str,
+    outcome: Outcome,
+    people: Sequence[Recipient],
+    texts: Mapping[Lang, str],
+    report: tuple[int, int, Lang],
+) -> int | None:
+    """Queue an outcome or its progress for the network, each reader in their language; the
+    batch's id, or None when it goes to nobody (recorded quietly)."""
+    if not people:
+        return None
+    author_id, report_chat_id, report_lang = report
+    return await delivery.enqueue_in(
+        tx,
+        kind=kind,
+        messages=[Outgoing(p.chat_id, texts[p.language], p.member_id) for p in people],
+        created_by=author_id,
+        report_chat_id=report_chat_id,
+        report_lang=report_lang,
+        label=f"#{outcome.id}",
+    )

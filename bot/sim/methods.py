@@ -180,9 +180,11 @@ class BotApi:
             SentMessage(chat_id, self.next_message_id(chat_id), text, source, buttons)
         )
 
-    async def send_document(
-        self, params: dict[str, Any], files: dict[str, Any], chat_id: int | None
-    ) -> Any:
+    def _media(
+        self, params: dict[str, Any], files: dict[str, Any], chat_id: int | None, field: str
+    ) -> tuple[int, str, str, str, bytes]:
+        """A document or photo sent by upload or by a file_id Telegram issued:
+        (chat, caption, its source, file name, bytes)."""
         if chat_id is None:
             raise ApiError(400, "Bad Request: chat not found")
         caption, source = (
@@ -190,44 +192,32 @@ class BotApi:
         )
         self._check_chat(chat_id)
         self.flood.check(chat_id)
-        held = params.get("document")
+        held = params.get(field)
         if isinstance(held, str) and not files:  # a file_id: only one Telegram issued works
             if held not in self.files:
                 raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
             name, data = self.files[held]
-        elif not files:
-            raise ApiError(400, "Bad Request: there is no document in the request")
-        else:
-            name, content, _mime = next(iter(files.values()))
-            data = content if isinstance(content, bytes) else content.read()
-        message = SentMessage(
-            chat_id, self.next_message_id(chat_id), caption, source, [], (name, data)
-        )
+            return chat_id, caption, source, name, data
+        if not files:
+            raise ApiError(400, f"Bad Request: there is no {field} in the request")
+        name, content, _mime = next(iter(files.values()))
+        data = content if isinstance(content, bytes) else content.read()
+        return chat_id, caption, source, name, data
+
+    async def send_document(
+        self, params: dict[str, Any], files: dict[str, Any], chat_id: int | None
+    ) -> Any:
+        chat, caption, source, name, data = self._media(params, files, chat_id, "document")
+        message = SentMessage(chat, self.next_message_id(chat), caption, source, [], (name, data))
         return self._store(message)
 
     async def send_photo(
         self, params: dict[str, Any], files: dict[str, Any], chat_id: int | None
     ) -> Any:
-        if chat_id is None:
-            raise ApiError(400, "Bad Request: chat not found")
-        caption, source = (
-            parsed_text(params, "caption", MAX_CAPTION) if params.get("caption") else ("", "")
-        )
-        self._check_chat(chat_id)
-        self.flood.check(chat_id)
-        held = params.get("photo")
-        if isinstance(held, str) and not files:  # a file_id: only one Telegram issued works
-            if held not in self.files:
-                raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
-            data = self.files[held][1]
-        elif not files:
-            raise ApiError(400, "Bad Request: there is no photo in the request")
-        else:
-            _name, content, _mime = next(iter(files.values()))
-            data = content if isinstance(content, bytes) else content.read()
-            if not data.startswith((b"\x89PNG", b"\xff\xd8")):
-                raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
-        message = SentMessage(chat_id, self.next_message_id(chat_id), caption, source, [])
+        chat, caption, source, _name, data = self._media(params, files, chat_id, "photo")
+        if not data.startswith((b"\x89PNG", b"\xff\xd8")):
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        message = SentMessage(chat, self.next_message_id(chat), caption, source, [])
         message.photo = data
         return self._store(message)
 
